@@ -1,0 +1,54 @@
+#ifndef DLM_REPORT_HPP
+#define DLM_REPORT_HPP
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace dlm {
+
+/// One problem found in a document: which rule, where, and why.
+struct finding {
+    /// Stable rule identifier, e.g. "schema", "dlm.consistency.normalization-length" (README lists them all).
+    std::string rule;
+    /// RFC 6901 JSON pointer of the offending value ("" is the whole document).
+    std::string pointer;
+    /// What was expected and what was found, for a person; always valid UTF-8, quoted input truncated.
+    std::string message;
+
+    friend bool operator==(const finding& a, const finding& b) {
+        return a.rule == b.rule && a.pointer == b.pointer && a.message == b.message;
+    }
+    friend bool operator!=(const finding& a, const finding& b) { return !(a == b); }
+};
+
+/// The outcome of reading or validating a document: errors make it invalid, warnings do not.
+struct report {
+    std::vector<finding> errors;
+    std::vector<finding> warnings;
+
+    /// True when there is no error (warnings allowed).
+    [[nodiscard]] bool ok() const noexcept { return errors.empty(); }
+
+    /// Records an error.
+    void error(std::string rule, std::string pointer, std::string message) {
+        errors.push_back({std::move(rule), std::move(pointer), std::move(message)});
+    }
+
+    /// Records a warning.
+    void warning(std::string rule, std::string pointer, std::string message) {
+        warnings.push_back({std::move(rule), std::move(pointer), std::move(message)});
+    }
+
+    /// Appends every finding of `other`.
+    void merge(report other) {
+        errors.insert(errors.end(), std::make_move_iterator(other.errors.begin()),
+                      std::make_move_iterator(other.errors.end()));
+        warnings.insert(warnings.end(), std::make_move_iterator(other.warnings.begin()),
+                        std::make_move_iterator(other.warnings.end()));
+    }
+};
+
+}  // namespace dlm
+
+#endif  // DLM_REPORT_HPP
