@@ -1,0 +1,35 @@
+// The `dlm` tool's commands. Each takes the arguments after its name and returns the exit status;
+// each throws usage_error for bad usage (main prints it with a hint and exits with 2).
+#ifndef DLM_CLI_COMMANDS_HPP
+#define DLM_CLI_COMMANDS_HPP
+
+#include "args.hpp"
+
+#include <dlm/validator.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dlm_cli {
+
+/// `dlm validate [options] PATH...`
+[[nodiscard]] int run_validate(argument_cursor args);
+/// `dlm upgrade [--in-place | -o OUT] [--dry-run] FILE...`
+[[nodiscard]] int run_upgrade(argument_cursor args);
+/// `dlm info FILE`
+[[nodiscard]] int run_info(argument_cursor args);
+
+/// The help texts printed by `dlm COMMAND --help`.
+extern const std::string_view validate_help;
+extern const std::string_view upgrade_help;
+extern const std::string_view info_help;
+
+/// Handles the options every validating command shares (`--relax-companions`, `--schema URI=FILE`):
+/// returns false when `option` is not one of them. Throws usage_error for a bad value or an unreadable schema.
+[[nodiscard]] bool take_validator_option(const std::string& option, argument_cursor& args,
+                                         dlm::validator_options& options);
+
+}  // namespace dlm_cli
+
+#endif  // DLM_CLI_COMMANDS_HPP

@@ -1,0 +1,104 @@
+#include "output.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <unistd.h>
+
+namespace dlm_cli {
+namespace {
+
+constexpr std::string_view red = "\033[31m";
+constexpr std::string_view green = "\033[32m";
+constexpr std::string_view yellow = "\033[33m";
+constexpr std::string_view bold = "\033[1m";
+constexpr std::string_view reset = "\033[0m";
+
+/// `text` wrapped in `style` when colouring.
+std::string paint(std::string_view text, std::string_view style, bool colour) {
+    std::string out;
+    if (colour) out += style;
+    out += text;
+    if (colour) out += reset;
+    return out;
+}
+
+std::string count(std::size_t n, std::string_view noun) {
+    return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
+}
+
+void append_finding(std::string& out, std::string_view severity, const dlm::finding& f, bool colour) {
+    out += "  ";
+    out += paint(severity, severity == "error" ? red : yellow, colour);
+    out.append(8 - severity.size(), ' ');
+    out += display_pointer(f.pointer);
+    out += "  ";
+    out += f.rule;
+    out += "  ";
+    out += f.message;
+    out += '\n';
+}
+
+nlohmann::ordered_json findings_json(const std::vector<dlm::finding>& findings) {
+    auto array = nlohmann::ordered_json::array();
+    for (const auto& f : findings) {
+        array.push_back({{"rule", f.rule}, {"pointer", f.pointer}, {"message", f.message}});
+    }
+    return array;
+}
+
+}  // namespace
+
+bool is_terminal(int stream) noexcept { return ::isatty(stream) == 1; }
+
+bool colour_wanted() noexcept { return is_terminal(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr; }
+
+std::string_view display_pointer(std::string_view pointer) noexcept {
+    return pointer.empty() ? std::string_view("(document)") : pointer;
+}
+
+std::string render_findings(const dlm::report& report, bool colour) {
+    std::string out;
+    for (const auto& f : report.errors) append_finding(out, "error", f, colour);
+    for (const auto& f : report.warnings) append_finding(out, "warning", f, colour);
+    return out;
+}
+
+std::string render_text(const document_result& result, bool colour, bool quiet) {
+    const bool valid = result.report.ok();
+    if (quiet && valid) return {};
+    std::string out = paint(result.path, bold, colour);
+    out += ": ";
+    if (valid) {
+        out += paint("valid", green, colour);
+    } else {
+        out += paint("invalid", red, colour);
+        out += ", " + count(result.report.errors.size(), "error");
+    }
+    if (!result.report.warnings.empty()) out += ", " + count(result.report.warnings.size(), "warning");
+    out += '\n';
+    out += render_findings(result.report, colour);
+    return out;
+}
+
+std::string render_json(const document_result& result) {
+    nlohmann::ordered_json line;
+    line["path"] = result.path;
+    line["valid"] = result.report.ok();
+    line["errors"] = findings_json(result.report.errors);
+    line["warnings"] = findings_json(result.report.warnings);
+    // A path need not be UTF-8 (file names are bytes): replace what is not, rather than throw.
+    std::string out = line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    out += '\n';
+    return out;
+}
+
+std::string render_summary(std::size_t valid, std::size_t invalid, std::size_t warnings, double seconds) {
+    char time[32];
+    std::snprintf(time, sizeof time, "%.2f", seconds);
+    return std::to_string(valid) + " valid, " + std::to_string(invalid) + " invalid, " + std::to_string(warnings) +
+           " warnings, in " + time + " s\n";
+}
+
+}  // namespace dlm_cli

@@ -1,0 +1,220 @@
+// `dlm upgrade`: rewrites legacy dlm input, validates the result, and writes it atomically only when valid.
+#include "commands.hpp"
+#include "inputs.hpp"
+#include "output.hpp"
+
+#include <dlm/error.hpp>
+#include <dlm/upgrade.hpp>
+#include <dlm/validator.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cerrno>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+#include <system_error>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace dlm_cli {
+
+const std::string_view upgrade_help = R"(usage: dlm upgrade [--in-place | -o OUT] [--dry-run] [options] FILE...
+
+Rewrites the legacy forms of the dlm fields (beta2 names such as dtype and framework_version, a
+numeric runtime version, tensor channels, null optional fields, selected_band, the object and
+list-of-maps class_name_mapping forms, the `dl-model` short name) into v1.0.0-beta.3 form. Each
+change is printed as `FILE: POINTER: description`. The result is validated and written only when
+it is valid, as JSON indented by 2 spaces.
+
+options:
+  -i, --in-place         replace each FILE (atomically: a temporary file in the same directory,
+                         then a rename; a file that needs no change is left untouched)
+  -o, --output OUT       write the upgraded document to OUT (one FILE only), atomically
+  -n, --dry-run          print the changes and validate, but write nothing
+  --relax-companions     report a missing scientific/eo/version extension as a warning
+  --schema URI=FILE      register the JSON Schema in FILE for the extension URI (repeatable)
+  -h, --help             show this help
+
+Without --in-place or -o the upgraded document is printed on standard output and the changes go
+to standard error. When the upgraded document is invalid its findings are printed on standard
+error and nothing is written: the original file is never modified.
+
+exit status: 0 every file upgraded (or already current) and valid, 1 an upgraded document is
+invalid, 2 bad usage or a FILE that cannot be read, parsed or written.
+)";
+
+namespace {
+
+namespace fs = std::filesystem;
+
+enum class destination { standard_output, in_place, output_file };
+
+struct settings {
+    std::vector<std::string> files;
+    destination to = destination::standard_output;
+    std::string output;
+    bool dry_run = false;
+    dlm::validator_options validator;
+};
+
+settings parse_arguments(argument_cursor& args) {
+    settings s;
+    bool in_place = false;
+    bool has_output = false;
+    while (!args.done()) {
+        const std::string option = args.next_option();
+        if (option.empty()) {
+            s.files.push_back(args.next_positional());
+        } else if (option == "--in-place" || option == "-i") {
+            args.expect_no_value(option);
+            in_place = true;
+        } else if (option == "--output" || option == "-o") {
+            s.output = args.value(option);
+            if (s.output.empty()) throw usage_error(option + " needs a file name");
+            has_output = true;
+        } else if (option == "--dry-run" || option == "-n") {
+            args.expect_no_value(option);
+            s.dry_run = true;
+        } else if (!take_validator_option(option, args, s.validator)) {
+            throw usage_error("unknown option " + option);
+        }
+    }
+    if (s.files.empty()) throw usage_error("no FILE given");
+    if (in_place && has_output) throw usage_error("--in-place and -o cannot be used together");
+    if (has_output && s.files.size() != 1) throw usage_error("-o takes exactly one FILE");
+    s.to = in_place ? destination::in_place : has_output ? destination::output_file : destination::standard_output;
+    return s;
+}
+
+std::string errno_message(int code) { return std::error_code(code, std::generic_category()).message(); }
+
+/// Writes `text` to `target` through a temporary file in the same directory and a rename, so that `target`
+/// is either untouched or complete. Keeps an existing target's permissions. Returns an error message, or "".
+std::string write_atomically(const fs::path& requested, const std::string& text) {
+    std::error_code ec;
+    // Replace what a symbolic link points to, not the link.
+    const fs::path target = fs::is_symlink(requested, ec) ? fs::canonical(requested, ec) : requested;
+    if (ec) return ec.message();
+    const fs::path directory = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    std::string name = (directory / ("." + target.filename().string() + ".dlm-XXXXXX")).string();
+    const int fd = ::mkstemp(name.data());
+    if (fd < 0) return "cannot create a temporary file in " + directory.string() + ": " + errno_message(errno);
+
+    const auto fail = [&](const std::string& what) {
+        const std::string message = what + ": " + errno_message(errno);
+        ::close(fd);
+        ::unlink(name.c_str());
+        return message;
+    };
+    struct stat existing {};
+    mode_t mode = 0;
+    if (::stat(target.c_str(), &existing) == 0) {
+        mode = existing.st_mode & 07777;
+    } else {
+        const mode_t mask = ::umask(0);
+        ::umask(mask);
+        mode = static_cast<mode_t>(0666 & ~mask);
+    }
+    if (::fchmod(fd, mode) != 0) return fail("cannot set permissions");
+    for (std::size_t written = 0; written < text.size();) {
+        const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return fail("cannot write");
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0) return fail("cannot flush");
+    if (::close(fd) != 0) {
+        const std::string message = "cannot write: " + errno_message(errno);
+        ::unlink(name.c_str());
+        return message;
+    }
+    if (::rename(name.c_str(), target.c_str()) != 0) {
+        const std::string message = "cannot replace " + target.string() + ": " + errno_message(errno);
+        ::unlink(name.c_str());
+        return message;
+    }
+    if (const int dir = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY); dir >= 0) {  // make the rename durable
+        ::fsync(dir);
+        ::close(dir);
+    }
+    return {};
+}
+
+/// Upgrades one file; returns its exit status.
+int upgrade_one(const std::string& file, const settings& s, const dlm::validator& validator) {
+    const file_content content = read_file(file);
+    if (!content.ok) {
+        std::cerr << "dlm upgrade: cannot read " << file << ": " << content.error << '\n';
+        return exit_failure;
+    }
+    std::optional<dlm::upgrade_result> upgraded;
+    try {
+        upgraded = dlm::upgrade_text(content.text);
+    } catch (const dlm::error& e) {
+        std::cerr << "dlm upgrade: " << file << " is not JSON: " << e.reason() << '\n';
+        return exit_failure;
+    }
+    // The changes are results, except when standard output carries the document itself.
+    std::ostream& changes_out = (s.to == destination::standard_output && !s.dry_run) ? std::cerr : std::cout;
+    for (const auto& change : upgraded->changes)
+        changes_out << file << ": " << display_pointer(change.pointer) << ": " << change.description << '\n';
+
+    const dlm::report report = validator.validate(upgraded->document);
+    if (!report.ok()) {
+        std::cerr << "dlm upgrade: " << file << ": the upgraded document is invalid (" << report.errors.size()
+                  << (report.errors.size() == 1 ? " error" : " errors") << "); nothing written\n"
+                  << render_findings(report, false);
+        return exit_invalid;
+    }
+    if (!report.warnings.empty()) std::cerr << file << ": warnings:\n" << render_findings(report, false);
+    if (s.dry_run) return exit_ok;
+
+    const std::string text =
+        upgraded->document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    switch (s.to) {
+    case destination::standard_output:
+        std::cout << text << std::flush;
+        return exit_ok;
+    case destination::in_place:
+        if (upgraded->changes.empty()) {
+            std::cerr << file << ": nothing to upgrade; left as it is\n";
+            return exit_ok;
+        }
+        if (const std::string problem = write_atomically(file, text); !problem.empty()) {
+            std::cerr << "dlm upgrade: " << file << " not written: " << problem << '\n';
+            return exit_failure;
+        }
+        return exit_ok;
+    case destination::output_file:
+        if (const std::string problem = write_atomically(s.output, text); !problem.empty()) {
+            std::cerr << "dlm upgrade: " << s.output << " not written: " << problem << '\n';
+            return exit_failure;
+        }
+        return exit_ok;
+    }
+    return exit_ok;
+}
+
+}  // namespace
+
+int run_upgrade(argument_cursor args) {
+    const settings s = parse_arguments(args);
+    std::optional<dlm::validator> validator;
+    try {
+        validator.emplace(s.validator);
+    } catch (const std::exception& e) {
+        std::cerr << "dlm upgrade: cannot set up the validator: " << e.what() << '\n';
+        return exit_failure;
+    }
+    int status = exit_ok;
+    for (const auto& file : s.files) status = std::max(status, upgrade_one(file, s, *validator));
+    return status;
+}
+
+}  // namespace dlm_cli

@@ -1,0 +1,609 @@
+#ifndef DLM_DETAIL_CONSTRAINTS_HPP
+#define DLM_DETAIL_CONSTRAINTS_HPP
+
+// The validator's own implementations of the JSON Schema keywords that valijson 1.0 gets wrong, slow or unclear
+// (see ../shared/notes/dependency-probe.md): `type` (draft-07 counts 1.0 as an integer), the numeric bounds (valijson
+// reads unsigned values through int64_t), `format` (valijson's is slow, rejects null, throws on containers),
+// `pattern` (std::regex recurses once per character: guarded by a length check, compiled once), `uniqueItems`
+// (valijson's is quadratic and reports every equal pair), and the keywords whose messages we word ourselves.
+// The bundler renames each keyword K to "x-dlm-K" so that valijson hands it to these classes.
+
+#include <dlm/detail/formats.hpp>
+#include <dlm/detail/text.hpp>
+#include <dlm/detail/valijson.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <new>
+#include <regex>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace dlm::detail {
+
+/// The longest string a `pattern` is run on: std::regex recurses once per character (see the README's limits).
+inline constexpr std::size_t pattern_max_length = 512;
+
+/// Marks the errors of one branch of an anyOf/oneOf (see findings.hpp); never a finding itself.
+inline constexpr char branch_marker_prefix = '\x1f';
+
+using valijson_adapter = valijson::adapters::Adapter;
+
+/// A copy of an adapter's value as JSON (schema keyword values are small; documents are depth-limited).
+inline nlohmann::json to_json(const valijson_adapter& node) {
+    if (node.isObject()) {
+        nlohmann::json object = nlohmann::json::object();
+        node.applyToObject([&](const std::string& key, const valijson_adapter& value) {
+            object[key] = to_json(value);
+            return true;
+        });
+        return object;
+    }
+    if (node.isArray()) {
+        nlohmann::json array = nlohmann::json::array();
+        node.applyToArray([&](const valijson_adapter& value) {
+            array.push_back(to_json(value));
+            return true;
+        });
+        return array;
+    }
+    if (node.isString()) return node.getString();
+    if (node.isBool()) return node.getBool();
+    if (node.isInteger()) return node.getInteger();
+    if (node.isDouble()) return node.getDouble();
+    return nullptr;
+}
+
+/// True for a number with no fractional part: draft-07's definition of "integer".
+inline bool is_integral(const valijson_adapter& value) {
+    if (value.isInteger()) return true;
+    if (!value.isDouble()) return false;
+    const double number = value.getDouble();
+    return std::isfinite(number) && std::floor(number) == number;
+}
+
+/// A number as a person writes it: 1 rather than 1.000000.
+inline std::string format_number(long double number) {
+    if (std::isfinite(number) && std::floor(number) == number && std::fabs(number) < 1e15L) {
+        return std::to_string(static_cast<long long>(number));
+    }
+    return nlohmann::json(static_cast<double>(number)).dump();
+}
+
+/// "a string", "an integer", ... for a document value.
+inline std::string describe(const valijson_adapter& value) {
+    if (value.isString()) return "a string";
+    if (value.isObject()) return "an object";
+    if (value.isArray()) return "an array";
+    if (value.isBool()) return "a boolean";
+    if (value.isNull()) return "null";
+    if (value.isInteger()) return "an integer";
+    if (value.isDouble()) return std::isfinite(value.getDouble()) ? "a number" : "a non-finite number";
+    return "an unknown value";
+}
+
+/// The value itself for scalars (strings quoted and truncated), its kind for containers.
+inline std::string show(const valijson_adapter& value) {
+    if (value.isString()) return quote(value.getString());
+    if (value.isBool()) return value.getBool() ? "true" : "false";
+    if (value.isNull()) return "null";
+    if (value.isInteger()) return std::to_string(value.getInteger());
+    if (value.isDouble()) return format_number(value.getDouble());
+    return describe(value);
+}
+
+/// Draft-07 equality between a schema value and a document value: numbers compare by value (1 == 1.0).
+inline bool json_equal(const nlohmann::json& expected, const valijson_adapter& actual) {
+    switch (expected.type()) {
+        case nlohmann::json::value_t::null: return actual.isNull();
+        case nlohmann::json::value_t::boolean: return actual.isBool() && actual.getBool() == expected.get<bool>();
+        case nlohmann::json::value_t::string: return actual.isString() && actual.getString() == expected.get_ref<const std::string&>();
+        case nlohmann::json::value_t::number_integer:
+        case nlohmann::json::value_t::number_unsigned:
+        case nlohmann::json::value_t::number_float: {
+            if (!actual.isNumber()) return false;
+            const long double want = expected.get<long double>();
+            const long double have = actual.isInteger() ? static_cast<long double>(actual.getInteger())
+                                                        : static_cast<long double>(actual.getDouble());
+            return want == have;
+        }
+        case nlohmann::json::value_t::array: {
+            if (!actual.isArray() || actual.getArraySize() != expected.size()) return false;
+            std::size_t index = 0;
+            return actual.applyToArray([&](const valijson_adapter& item) { return json_equal(expected[index++], item); });
+        }
+        case nlohmann::json::value_t::object: {
+            if (!actual.isObject() || actual.getObjectSize() != expected.size()) return false;
+            return actual.applyToObject([&](const std::string& key, const valijson_adapter& member) {
+                const auto found = expected.find(key);
+                return found != expected.end() && json_equal(*found, member);
+            });
+        }
+        default: return false;
+    }
+}
+
+/// A canonical text of a document value, equal for values that draft-07 calls equal (for uniqueItems).
+inline void canonical_text(const valijson_adapter& value, std::string& out) {
+    if (value.isObject()) {
+        std::vector<std::pair<std::string, std::string>> members;
+        value.applyToObject([&](const std::string& key, const valijson_adapter& member) {
+            std::string text;
+            canonical_text(member, text);
+            members.emplace_back(key, std::move(text));
+            return true;
+        });
+        std::sort(members.begin(), members.end());
+        out += '{';
+        for (const auto& [key, text] : members) {
+            out += nlohmann::json(key).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            out += ':';
+            out += text;
+            out += ',';
+        }
+        out += '}';
+    } else if (value.isArray()) {
+        out += '[';
+        value.applyToArray([&](const valijson_adapter& item) {
+            canonical_text(item, out);
+            out += ',';
+            return true;
+        });
+        out += ']';
+    } else if (value.isString()) {
+        out += nlohmann::json(value.getString()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    } else if (value.isNumber()) {
+        const long double number = value.isInteger() ? static_cast<long double>(value.getInteger())
+                                                     : static_cast<long double>(value.getDouble());
+        char buffer[64];
+        std::snprintf(buffer, sizeof buffer, "%.21Lg", number);
+        out += buffer;
+    } else {
+        out += show(value);
+    }
+}
+
+/// Base of every custom keyword: valijson clones constraints into its own storage.
+template <typename Derived>
+class custom_constraint : public valijson::constraints::PolyConstraint {
+public:
+    bool validate(const valijson_adapter& target, const std::vector<std::string>& context,
+                  valijson::ValidationResults* results) const override {
+        return static_cast<const Derived&>(*this).check(target, context, results);
+    }
+
+private:
+    valijson::constraints::Constraint* cloneInto(void* memory) const override {
+        return new (memory) Derived(static_cast<const Derived&>(*this));
+    }
+    size_t sizeOf() const override { return sizeof(Derived); }
+};
+
+/// `type`, with draft-07's integers (a number with no fractional part) and a message that names both sides.
+class type_constraint : public custom_constraint<type_constraint> {
+public:
+    explicit type_constraint(const valijson_adapter& node) {
+        if (node.isString()) {
+            add(node.getString());
+        } else if (node.isArray()) {
+            node.applyToArray([&](const valijson_adapter& item) {
+                if (!item.isString()) throw std::runtime_error("'type' must hold strings");
+                add(item.getString());
+                return true;
+            });
+        } else {
+            throw std::runtime_error("'type' must be a string or an array of strings");
+        }
+    }
+
+    bool check(const valijson_adapter& target, const std::vector<std::string>& context,
+               valijson::ValidationResults* results) const {
+        if (matches(target)) return true;
+        if (results) {
+            std::string expected;
+            for (std::size_t i = 0; i < names_.size(); ++i) {
+                if (i > 0) expected += i + 1 == names_.size() ? " or " : ", ";
+                expected += article(names_[i]);
+            }
+            results->pushError(context, "expected " + expected + ", found " + describe(target));
+        }
+        return false;
+    }
+
+private:
+    enum kind : unsigned { k_null = 1, k_boolean = 2, k_object = 4, k_array = 8, k_number = 16, k_integer = 32, k_string = 64 };
+
+    void add(const std::string& name) {
+        static const std::pair<const char*, unsigned> table[] = {{"null", k_null},     {"boolean", k_boolean},
+                                                                 {"object", k_object}, {"array", k_array},
+                                                                 {"number", k_number}, {"integer", k_integer},
+                                                                 {"string", k_string}};
+        for (const auto& [text, bit] : table) {
+            if (name == text) {
+                mask_ |= bit;
+                names_.push_back(name);
+                return;
+            }
+        }
+        throw std::runtime_error("unknown type '" + name + "'");
+    }
+
+    static std::string article(const std::string& name) {
+        if (name == "null") return "null";
+        if (name == "integer" || name == "object" || name == "array") return "an " + name;
+        return "a " + name;
+    }
+
+    bool matches(const valijson_adapter& value) const {
+        if (value.isNull()) return mask_ & k_null;
+        if (value.isBool()) return mask_ & k_boolean;
+        if (value.isObject()) return mask_ & k_object;
+        if (value.isArray()) return mask_ & k_array;
+        if (value.isString()) return mask_ & k_string;
+        if (value.isNumber()) {
+            if (mask_ & k_number) return value.isInteger() || std::isfinite(value.getDouble());
+            return (mask_ & k_integer) && is_integral(value);
+        }
+        return false;
+    }
+
+    unsigned mask_ = 0;
+    std::vector<std::string> names_;
+};
+
+/// `enum` and `const`, compared as draft-07 says, with the allowed values in the message.
+class enum_constraint : public custom_constraint<enum_constraint> {
+public:
+    enum_constraint(const valijson_adapter& node, bool single) {
+        if (single) {
+            values_.push_back(to_json(node));
+        } else {
+            if (!node.isArray()) throw std::runtime_error("'enum' must be an array");
+            node.applyToArray([&](const valijson_adapter& item) {
+                values_.push_back(to_json(item));
+                return true;
+            });
+        }
+    }
+
+    bool check(const valijson_adapter& target, const std::vector<std::string>& context,
+               valijson::ValidationResults* results) const {
+        for (const auto& value : values_) {
+            if (json_equal(value, target)) return true;
+        }
+        if (results) {
+            std::string allowed;
+            for (std::size_t i = 0; i < values_.size() && allowed.size() < 400; ++i) {
+                if (i > 0) allowed += ", ";
+                allowed += values_[i].dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            }
+            results->pushError(context, (values_.size() == 1 ? "expected " : "expected one of ") + allowed +
+                                            ", found " + show(target));
+        }
+        return false;
+    }
+
+private:
+    std::vector<nlohmann::json> values_;
+};
+
+/// `required`, one finding per missing member, on the object that lacks it.
+class required_constraint : public custom_constraint<required_constraint> {
+public:
+    explicit required_constraint(const valijson_adapter& node) {
+        if (!node.isArray()) throw std::runtime_error("'required' must be an array of strings");
+        node.applyToArray([&](const valijson_adapter& item) {
+            if (!item.isString()) throw std::runtime_error("'required' must be an array of strings");
+            names_.push_back(item.getString());
+            return true;
+        });
+    }
+
+    bool check(const valijson_adapter& target, const std::vector<std::string>& context,
+               valijson::ValidationResults* results) const {
+        if (!target.isObject()) return true;
+        bool ok = true;
+        for (const auto& name : names_) {
+            bool present = false;
+            target.applyToObject([&](const std::string& key, const valijson_adapter&) {
+                present = key == name;
+                return !present;
+            });
+            if (present) continue;
+            ok = false;
+            if (!results) return false;
+            results->pushError(context, "missing required member " + quote(name));
+        }
+        return ok;
+    }
+
+private:
+    std::vector<std::string> names_;
+};
+
+/// `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`, exact for every integer and finite double.
+class bound_constraint : public custom_constraint<bound_constraint> {
+public:
+    enum class kind { minimum, maximum, exclusive_minimum, exclusive_maximum };
+
+    bound_constraint(const valijson_adapter& node, kind which) : kind_(which) {
+        if (!node.isNumber()) throw std::runtime_error("numeric bounds must be numbers");
+        bound_ = node.isInteger() ? static_cast<long double>(node.getInteger()) : static_cast<long double>(node.getDouble());
+    }
+
+    bool check(const valijson_adapter& target, const std::vector<std::string>& context,
+               valijson::ValidationResults* results) const {
+        if (!target.isNumber()) return true;
+        const long double value = target.isInteger() ? static_cast<long double>(target.getInteger())
+                                                     : static_cast<long double>(target.getDouble());
+        bool ok = std::isfinite(value);
+        const char* relation = "";
+        switch (kind_) {
+            case kind::minimum: ok = ok && value >= bound_; relation = ">="; break;
+            case kind::maximum: ok = ok && value <= bound_; relation = "<="; break;
+            case kind::exclusive_minimum: ok = ok && value > bound_; relation = ">"; break;
+            case kind::exclusive_maximum: ok = ok && value < bound_; relation = "<"; break;
+        }
+        if (!ok && results) {
+            results->pushError(context, std::string("must be ") + relation + " " + format_number(bound_) +
+                                            ", found " + show(target));
+        }
+        return ok;
+    }
+
+private:
+    kind kind_;
+    long double bound_ = 0;
+};
+
+/// `minItems`, `maxItems`, `minLength`, `maxLength` (in code points), `minProperties`, `maxProperties`.
+class size_constraint : public custom_constraint<size_constraint> {
+public:
+    enum class kind { min_items, max_items, min_length, max_length, min_properties, max_properties };
+
+    size_constraint(const valijson_adapter& node, kind which) : kind_(which) {
+        if (!is_integral(node) || (node.isInteger() ? node.getInteger() < 0 : node.getDouble() < 0)) {
+            throw std::runtime_error("size keywords must be non-negative integers");
+        }
+        limit_ = node.isInteger() ? static_cast<std::uint64_t>(node.getInteger()) : static_cast<std::uint64_t>(node.getDouble());
+    }
+
+    bool check(const valijson_adapter& target, const std::vector<std::string>& context,
+               valijson::ValidationResults* results) const {
+        std::uint64_t size = 0;
+        const char* unit = "";
+        switch (kind_) {
+            case kind::min_items:
+            case kind::max_items:
+                if (!target.isArray()) return true;
+                size = target.getArraySize();
+                unit = "item";
+                break;
+            case kind::min_length:
+            case kind::max_length: {
+                if (!target.isString()) return true;
+                const std::string text = target.getString();
+                size = static_cast<std::uint64_t>(std::count_if(text.begin(), text.end(), [](char c) {
+                    return (static_cast<unsigned char>(c) & 0xC0u) != 0x80u;
+                }));
+                unit = "character";
+                break;
+            }
+            case kind::min_properties:
+            case kind::max_properties:
+                if (!target.isObject()) return true;
+                size = target.getObjectSize();
+                unit = "member";
+                break;
+        }
+        const bool at_least = kind_ == kind::min_items || kind_ == kind::min_length || kind_ == kind::min_properties;
+        const bool ok = at_least ? size >= limit_ : size <= limit_;
+        if (!ok && results) {
+            results->pushError(context, std::string("must have ") + (at_least ? "at least " : "at most ") +
+                                            std::to_string(limit_) + " " + unit + (limit_ == 1 ? "" : "s") +
+                                            ", found " + std::to_string(size));
+        }
+        return ok;
+    }
+
+private:
+    kind kind_;
+    std::uint64_t limit_ = 0;
+};
+
+/// `pattern`: compiled once when the schema is built, and never run on a string longer than pattern_max_length.
+class pattern_constraint : public custom_constraint<pattern_constraint> {
+public:
+    explicit pattern_constraint(const valijson_adapter& node) {
+        if (!node.isString()) throw std::runtime_error("'pattern' must be a string");
+        source_ = node.getString();
+        regex_ = std::regex(source_, std::regex::ECMAScript);  // throws std::regex_error on an unsupported pattern
+    }
+
+    bool check(const valijson_adapter& target, const std::vector<std::string>& context,
+               valijson::ValidationResults* results) const {
+        if (!target.isString()) return true;
+        const std::string text = target.getString();
+        if (text.size() > pattern_max_length) {
+            if (results) {
+                results->pushError(context, "is " + std::to_string(text.size()) + " bytes long; a value checked against pattern " +
+                                                quote(source_, 100) + " may have at most " +
+                                                std::to_string(pattern_max_length));
+            }
+            return false;
+        }
+        if (std::regex_search(text, regex_)) return true;
+        if (results) results->pushError(context, "does not match pattern " + quote(source_, 100) + ", found " + quote(text));
+        return false;
+    }
+
+private:
+    std::string source_;
+    std::regex regex_;
+};
+
+/// `format`, checked by linear parsers; unknown formats are annotations (draft-07) and always pass.
+class format_constraint : public custom_constraint<format_constraint> {
+public:
+    explicit format_constraint(const valijson_adapter& node) {
+        if (!node.isString()) throw std::runtime_error("'format' must be a string");
+        name_ = node.getString();
+    }
+
+    bool check(const valijson_adapter& target, const std::vector<std::string>& context,
+               valijson::ValidationResults* results) const {
+        if (!target.isString()) return true;
+        const std::string text = target.getString();
+        const char* what = nullptr;
+        bool ok = true;
+        if (name_ == "date-time") { ok = is_date_time(text); what = "an RFC 3339 date-time"; }
+        else if (name_ == "date") { ok = is_date(text); what = "an RFC 3339 full-date"; }
+        else if (name_ == "time") { ok = is_time(text); what = "an RFC 3339 full-time"; }
+        else if (name_ == "uri") { ok = is_uri(text); what = "an absolute URI"; }
+        else if (name_ == "uri-reference") { ok = is_uri_reference(text); what = "a URI reference"; }
+        else if (name_ == "iri") { ok = is_iri(text); what = "an absolute IRI"; }
+        else if (name_ == "iri-reference") { ok = is_iri_reference(text); what = "an IRI reference"; }
+        else if (name_ == "email") { ok = is_email(text); what = "an e-mail address"; }
+        if (!ok && results) results->pushError(context, std::string("expected ") + what + ", found " + quote(text));
+        return ok;
+    }
+
+private:
+    std::string name_;
+};
+
+/// `uniqueItems`, in O(n log n), one finding per repeated item.
+class unique_items_constraint : public custom_constraint<unique_items_constraint> {
+public:
+    explicit unique_items_constraint(const valijson_adapter& node) {
+        if (!node.isBool()) throw std::runtime_error("'uniqueItems' must be a boolean");
+        enabled_ = node.getBool();
+    }
+
+    bool check(const valijson_adapter& target, const std::vector<std::string>& context,
+               valijson::ValidationResults* results) const {
+        if (!enabled_ || !target.isArray()) return true;
+        std::vector<std::pair<std::string, std::size_t>> items;
+        items.reserve(target.getArraySize());
+        target.applyToArray([&](const valijson_adapter& item) {
+            std::string text;
+            canonical_text(item, text);
+            items.emplace_back(std::move(text), items.size());
+            return true;
+        });
+        std::sort(items.begin(), items.end());
+        bool ok = true;
+        std::size_t reported = 0;
+        for (std::size_t i = 1; i < items.size(); ++i) {
+            if (items[i].first != items[i - 1].first) continue;
+            ok = false;
+            if (!results) return false;
+            if (++reported > 10) break;
+            // items[i - 1] has the smaller index: it is the first occurrence of this run.
+            std::size_t first = i - 1;
+            while (first > 0 && items[first - 1].first == items[i].first) --first;
+            auto item_context = context;
+            item_context.push_back("[" + std::to_string(items[i].second) + "]");
+            results->pushError(item_context, "repeats item " + std::to_string(items[first].second) +
+                                                 " (items must be unique)");
+        }
+        return ok;
+    }
+
+private:
+    bool enabled_ = true;
+};
+
+/// The `false` schema: nothing is allowed here (the bundler writes it for `false`, which valijson fails silently).
+class never_constraint : public custom_constraint<never_constraint> {
+public:
+    explicit never_constraint(const valijson_adapter&) {}
+
+    bool check(const valijson_adapter&, const std::vector<std::string>& context, valijson::ValidationResults* results) const {
+        if (results) results->pushError(context, "is not allowed here");
+        return false;
+    }
+};
+
+/// Records, in the results, where one branch of an anyOf/oneOf ended and how many entries it left (findings.hpp).
+class branch_marker_constraint : public custom_constraint<branch_marker_constraint> {
+public:
+    explicit branch_marker_constraint(const valijson_adapter& node) {
+        if (!node.isString()) throw std::runtime_error("bad branch marker");
+        label_ = node.getString();
+    }
+
+    bool check(const valijson_adapter&, const std::vector<std::string>& context,
+               valijson::ValidationResults* results) const {
+        if (results) {
+            results->pushError(context, branch_marker_prefix + label_ + ":" + std::to_string(results->numErrors()));
+        }
+        return true;
+    }
+
+private:
+    std::string label_;
+};
+
+/// Makes one constraint class from its keyword's value.
+template <typename Make>
+class lambda_builder : public valijson::ConstraintBuilder {
+public:
+    explicit lambda_builder(Make make) : make_(std::move(make)) {}
+    valijson::constraints::Constraint* make(const valijson_adapter& node) const override { return make_(node); }
+
+private:
+    Make make_;
+};
+
+template <typename Make>
+inline void add_builder(valijson::SchemaParser& parser, const std::string& keyword, Make make) {
+    parser.addConstraintBuilder(keyword, new lambda_builder<Make>(std::move(make)));
+}
+
+/// The keywords the bundler renames to "x-dlm-<keyword>", handled by the classes above.
+inline constexpr std::string_view replaced_keywords[] = {
+    "type",      "enum",     "const",     "required",  "minimum",   "maximum",       "exclusiveMinimum",
+    "exclusiveMaximum",      "minItems",  "maxItems",  "minLength", "maxLength",     "minProperties",
+    "maxProperties",         "pattern",   "format",    "uniqueItems"};
+
+/// The prefix of the renamed keywords.
+inline constexpr std::string_view custom_keyword_prefix = "x-dlm-";
+
+/// Registers every custom keyword with a valijson parser.
+inline void register_custom_keywords(valijson::SchemaParser& parser) {
+    using bound = bound_constraint::kind;
+    using size = size_constraint::kind;
+    add_builder(parser, "x-dlm-type", [](const valijson_adapter& n) { return new type_constraint(n); });
+    add_builder(parser, "x-dlm-enum", [](const valijson_adapter& n) { return new enum_constraint(n, false); });
+    add_builder(parser, "x-dlm-const", [](const valijson_adapter& n) { return new enum_constraint(n, true); });
+    add_builder(parser, "x-dlm-required", [](const valijson_adapter& n) { return new required_constraint(n); });
+    add_builder(parser, "x-dlm-minimum", [](const valijson_adapter& n) { return new bound_constraint(n, bound::minimum); });
+    add_builder(parser, "x-dlm-maximum", [](const valijson_adapter& n) { return new bound_constraint(n, bound::maximum); });
+    add_builder(parser, "x-dlm-exclusiveMinimum",
+                [](const valijson_adapter& n) { return new bound_constraint(n, bound::exclusive_minimum); });
+    add_builder(parser, "x-dlm-exclusiveMaximum",
+                [](const valijson_adapter& n) { return new bound_constraint(n, bound::exclusive_maximum); });
+    add_builder(parser, "x-dlm-minItems", [](const valijson_adapter& n) { return new size_constraint(n, size::min_items); });
+    add_builder(parser, "x-dlm-maxItems", [](const valijson_adapter& n) { return new size_constraint(n, size::max_items); });
+    add_builder(parser, "x-dlm-minLength", [](const valijson_adapter& n) { return new size_constraint(n, size::min_length); });
+    add_builder(parser, "x-dlm-maxLength", [](const valijson_adapter& n) { return new size_constraint(n, size::max_length); });
+    add_builder(parser, "x-dlm-minProperties",
+                [](const valijson_adapter& n) { return new size_constraint(n, size::min_properties); });
+    add_builder(parser, "x-dlm-maxProperties",
+                [](const valijson_adapter& n) { return new size_constraint(n, size::max_properties); });
+    add_builder(parser, "x-dlm-pattern", [](const valijson_adapter& n) { return new pattern_constraint(n); });
+    add_builder(parser, "x-dlm-format", [](const valijson_adapter& n) { return new format_constraint(n); });
+    add_builder(parser, "x-dlm-uniqueItems", [](const valijson_adapter& n) { return new unique_items_constraint(n); });
+    add_builder(parser, "x-dlm-never", [](const valijson_adapter& n) { return new never_constraint(n); });
+    add_builder(parser, "x-dlm-branch", [](const valijson_adapter& n) { return new branch_marker_constraint(n); });
+}
+
+}  // namespace dlm::detail
+
+#endif  // DLM_DETAIL_CONSTRAINTS_HPP

@@ -1,0 +1,380 @@
+#ifndef DLM_DETAIL_DLM_RULES_HPP
+#define DLM_DETAIL_DLM_RULES_HPP
+
+// The rules of ../shared/dlm-rules.md that JSON Schema cannot say: where dlm fields may stand, which companion
+// extensions a dlm document declares, and the consistency checks between fields. They read the raw document (which
+// may be invalid), so every access checks the type first and a check that needs an absent field is skipped.
+
+#include <dlm/detail/pointer.hpp>
+#include <dlm/detail/text.hpp>
+#include <dlm/report.hpp>
+#include <dlm/version.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dlm::detail {
+
+/// The five fields of the extension, and the legacy one that is tolerated.
+inline constexpr std::string_view dlm_fields[] = {"dlm:data", "dlm:inputs", "dlm:architecture", "dlm:runtime",
+                                                  "dlm:outputs", "dlm:archive"};
+
+/// The `stac_extensions` entries that count as each companion extension (released versions and the pre-1.0 ids).
+struct companion {
+    std::string_view name;
+    std::vector<std::string_view> identifiers;
+};
+
+inline const std::vector<companion>& companions() {
+    static const std::vector<companion> table = {
+        {"scientific",
+         {"https://stac-extensions.github.io/scientific/v1.0.0/schema.json",
+          "https://schemas.stacspec.org/v1.0.0-beta.2/extensions/scientific/json-schema/schema.json"}},
+        {"eo",
+         {"https://stac-extensions.github.io/eo/v1.0.0/schema.json", "https://stac-extensions.github.io/eo/v1.1.0/schema.json",
+          "https://stac-extensions.github.io/eo/v2.0.0/schema.json",
+          "https://schemas.stacspec.org/v1.0.0-beta.2/extensions/eo/json-schema/schema.json"}},
+        {"version",
+         {"https://stac-extensions.github.io/version/v1.0.0/schema.json",
+          "https://stac-extensions.github.io/version/v1.1.0/schema.json",
+          "https://stac-extensions.github.io/version/v1.2.0/schema.json",
+          "https://schemas.stacspec.org/v1.0.0-beta.2/extensions/version/json-schema/schema.json"}},
+    };
+    return table;
+}
+
+/// The numpy names the published schema listed; the raster names are preferred.
+inline bool is_numpy_only_data_type(std::string_view name) {
+    static constexpr std::string_view names[] = {"byte",  "short",  "intc",   "int_",  "longlong",  "ubyte",
+                                                 "ushort", "uintc", "uint",   "ulonglong", "half", "double",
+                                                 "float_", "longfloat", "float96", "float128"};
+    for (const auto n : names) {
+        if (n == name) return true;
+    }
+    return false;
+}
+
+inline bool starts_with_dlm(std::string_view key) { return key.rfind(field_prefix, 0) == 0; }
+
+inline bool is_known_dlm_field(std::string_view key) {
+    for (const auto f : dlm_fields) {
+        if (f == key) return true;
+    }
+    return false;
+}
+
+/// A JSON number with no fractional part, as a 64-bit integer (saturated); nothing for anything else.
+inline std::optional<std::int64_t> integral(const nlohmann::json& value) {
+    if (value.is_number_unsigned()) {
+        const auto u = value.get<std::uint64_t>();
+        return u > static_cast<std::uint64_t>(INT64_MAX) ? INT64_MAX : static_cast<std::int64_t>(u);
+    }
+    if (value.is_number_integer()) return value.get<std::int64_t>();
+    if (value.is_number_float()) {
+        const double d = value.get<double>();
+        if (!std::isfinite(d) || std::floor(d) != d) return std::nullopt;
+        if (d >= 9.2e18) return INT64_MAX;
+        if (d <= -9.2e18) return INT64_MIN;
+        return static_cast<std::int64_t>(d);
+    }
+    return std::nullopt;
+}
+
+inline const nlohmann::json* member(const nlohmann::json& object, std::string_view key) {
+    if (!object.is_object()) return nullptr;
+    const auto found = object.find(key);
+    return found == object.end() ? nullptr : &*found;
+}
+
+inline std::string join(const std::string& pointer, std::string_view key) {
+    std::string out = pointer;
+    append(out, key);
+    return out;
+}
+
+inline std::string join(const std::string& pointer, std::size_t index) {
+    std::string out = pointer;
+    append(out, index);
+    return out;
+}
+
+/// Placement and declaration: unknown, misplaced and undeclared dlm fields, and a Catalog that declares dlm.
+/// `fields_pointer` is where the dlm fields belong ("/properties" for an Item, "" otherwise).
+inline void check_placement(const nlohmann::json& document, bool is_item, bool is_catalog, bool declared,
+                            const std::string& prefix, report& out) {
+    std::vector<std::string> present;  // pointers of every dlm: member, where it stands
+    const nlohmann::json* properties = is_item ? member(document, "properties") : nullptr;
+    if (properties != nullptr && properties->is_object()) {
+        for (const auto& [key, value] : properties->items()) {
+            if (!starts_with_dlm(key)) continue;
+            const std::string where = join(prefix + "/properties", key);
+            present.push_back(where);
+            if (declared && !is_known_dlm_field(key)) {
+                out.error("dlm.field.unknown", where, "unknown field " + quote(key) +
+                                                          "; the extension defines dlm:data, dlm:inputs, "
+                                                          "dlm:architecture, dlm:runtime and dlm:outputs");
+            }
+        }
+    }
+    for (const auto& [key, value] : document.items()) {
+        if (!starts_with_dlm(key)) continue;
+        const std::string where = join(prefix, key);
+        present.push_back(where);
+        if (!declared) continue;
+        if (is_item) {
+            out.error("dlm.field.misplaced", where, quote(key) + " stands at the Item's top level; dlm fields belong in \"properties\"");
+        } else if (!is_catalog && !is_known_dlm_field(key)) {
+            out.error("dlm.field.unknown", where, "unknown field " + quote(key) +
+                                                      "; the extension defines dlm:data, dlm:inputs, "
+                                                      "dlm:architecture, dlm:runtime and dlm:outputs");
+        }
+    }
+    if (!declared && !present.empty()) {
+        std::string message = "dlm fields are present but \"stac_extensions\" does not declare " + quote(extension_identifier);
+        if (const auto* extensions = member(document, "stac_extensions"); extensions && extensions->is_array()) {
+            for (const auto& entry : *extensions) {
+                if (entry == legacy_extension_short_name) {
+                    message += " (the short name \"dl-model\" does not declare it; `dlm upgrade` rewrites it)";
+                    break;
+                }
+            }
+        }
+        std::sort(present.begin(), present.end());
+        out.error("dlm.extension.undeclared", present.front(), message);
+    }
+}
+
+/// Companion rule: a dlm document declares the scientific, eo and version extensions.
+inline void check_companions(const nlohmann::json& document, bool relax, const std::string& prefix, report& out) {
+    const nlohmann::json* extensions = member(document, "stac_extensions");
+    for (const auto& c : companions()) {
+        bool found = false;
+        if (extensions != nullptr && extensions->is_array()) {
+            for (const auto& entry : *extensions) {
+                if (!entry.is_string()) continue;
+                for (const auto id : c.identifiers) found = found || entry.get_ref<const std::string&>() == id;
+            }
+        }
+        if (found) continue;
+        std::string message = "a dlm document must also declare the " + std::string(c.name) + " extension (";
+        for (std::size_t i = 0; i < c.identifiers.size(); ++i) {
+            if (i > 0) message += i + 1 == c.identifiers.size() ? " or " : ", ";
+            message += c.identifiers[i];
+        }
+        message += ")";
+        if (relax) {
+            out.warning("dlm.companion.missing", prefix + "/stac_extensions", message);
+        } else {
+            out.error("dlm.companion.missing", prefix + "/stac_extensions", message);
+        }
+    }
+}
+
+/// One class of a class_name_mapping, with the pointer that names its index.
+struct class_entry {
+    std::int64_t index;
+    std::string pointer;
+};
+
+/// A decimal key ("01" and "1" name the same index); saturated above INT64_MAX.
+inline std::optional<std::int64_t> decimal_key(std::string_view key) {
+    if (key.empty()) return std::nullopt;
+    std::int64_t value = 0;
+    for (const char c : key) {
+        if (c < '0' || c > '9') return std::nullopt;
+        if (value > (INT64_MAX - 9) / 10) return INT64_MAX;
+        value = value * 10 + (c - '0');
+    }
+    return value;
+}
+
+/// The consistency checks of dlm-rules.md over the object holding the dlm fields, at `base`.
+inline void check_consistency(const nlohmann::json& fields, const std::string& base, report& out) {
+    const std::string data_pointer = join(base, "dlm:data");
+    const std::string inputs_pointer = join(base, "dlm:inputs");
+    const std::string outputs_pointer = join(base, "dlm:outputs");
+    const nlohmann::json* data = member(fields, "dlm:data");
+    const nlohmann::json* inputs = member(fields, "dlm:inputs");
+    const nlohmann::json* outputs = member(fields, "dlm:outputs");
+
+    std::optional<std::int64_t> bands;
+    if (data != nullptr) {
+        if (const auto* n = member(*data, "number_of_bands")) bands = integral(*n);
+        if (const auto* type = member(*data, "data_type"); type && type->is_string() &&
+                                                           is_numpy_only_data_type(type->get_ref<const std::string&>())) {
+            out.warning("dlm.data-type.numpy-name", join(data_pointer, "data_type"),
+                        "data_type " + quote(type->get_ref<const std::string&>()) +
+                            " is a numpy name; prefer the raster data type name (e.g. uint8, float32)");
+        }
+        if (const auto* useful = member(*data, "useful_bands"); useful && useful->is_array()) {
+            const std::string useful_pointer = join(data_pointer, "useful_bands");
+            for (std::size_t i = 0; i < useful->size(); ++i) {
+                const auto* index = member((*useful)[i], "index");
+                const auto value = index ? integral(*index) : std::nullopt;
+                if (value && bands && *value >= 0 && *value >= *bands) {
+                    out.error("dlm.consistency.band-index", join(join(useful_pointer, i), "index"),
+                              "band index " + std::to_string(*value) + " is not below number_of_bands (" +
+                                  std::to_string(*bands) + ")");
+                }
+            }
+            if (bands && static_cast<std::int64_t>(useful->size()) > *bands) {
+                out.warning("dlm.consistency.useful-bands-count", useful_pointer,
+                            "useful_bands lists " + std::to_string(useful->size()) + " bands but number_of_bands is " +
+                                std::to_string(*bands));
+            }
+        }
+    }
+
+    if (inputs != nullptr && inputs->is_object()) {
+        const nlohmann::json* selected = member(*inputs, "selected_bands");
+        std::string selected_name = "selected_bands";
+        if (const auto* legacy = member(*inputs, "selected_band")) {
+            out.warning("dlm.legacy.selected-band", join(inputs_pointer, "selected_band"),
+                        "\"selected_band\" is the seed table's spelling; write \"selected_bands\"");
+            if (selected == nullptr) {
+                selected = legacy;
+                selected_name = "selected_band";
+            }
+        }
+        const std::string selected_pointer = join(inputs_pointer, selected_name);
+        if (selected != nullptr && selected->is_array() && bands) {
+            for (std::size_t i = 0; i < selected->size(); ++i) {
+                const auto value = integral((*selected)[i]);
+                if (value && *value >= 0 && *value >= *bands) {
+                    out.error("dlm.consistency.band-index", join(selected_pointer, i),
+                              "band index " + std::to_string(*value) + " is not below number_of_bands (" +
+                                  std::to_string(*bands) + ")");
+                }
+            }
+        }
+        // mean, std and the band selection have one length, which is also every tensor's dim.
+        const nlohmann::json* mean = member(*inputs, "normalization:mean");
+        const nlohmann::json* std_dev = member(*inputs, "normalization:std");
+        std::optional<std::size_t> length;
+        std::string length_source;
+        if (selected != nullptr && selected->is_array()) {
+            length = selected->size();
+            length_source = selected_name;
+        } else if (mean != nullptr && mean->is_array()) {
+            length = mean->size();
+            length_source = "normalization:mean";
+        }
+        const std::pair<const char*, const nlohmann::json*> normalization[] = {{"normalization:mean", mean},
+                                                                               {"normalization:std", std_dev}};
+        for (const auto& [name, array] : normalization) {
+            if (array == nullptr || !array->is_array() || !length || name == length_source) continue;
+            if (array->size() != *length) {
+                out.error("dlm.consistency.normalization-length", join(inputs_pointer, name),
+                          std::string(name) + " has " + std::to_string(array->size()) + " values but " + length_source +
+                              " has " + std::to_string(*length));
+            }
+        }
+        if (length) {
+            const std::string tensors_pointer = join(inputs_pointer, "input_tensors");
+            const auto check_dim = [&](const nlohmann::json& tensor, const std::string& pointer) {
+                const auto* dim = member(tensor, "dim");
+                const auto value = dim ? integral(*dim) : std::nullopt;
+                if (value && *value != static_cast<std::int64_t>(*length)) {
+                    out.error("dlm.consistency.normalization-length", join(pointer, "dim"),
+                              "dim is " + std::to_string(*value) + " but " + length_source + " has " +
+                                  std::to_string(*length) + " values");
+                }
+            };
+            if (const auto* tensors = member(*inputs, "input_tensors")) {
+                if (tensors->is_object()) check_dim(*tensors, tensors_pointer);
+                if (tensors->is_array()) {
+                    for (std::size_t i = 0; i < tensors->size(); ++i) check_dim((*tensors)[i], join(tensors_pointer, i));
+                }
+            }
+        }
+    }
+
+    if (outputs != nullptr && outputs->is_object()) {
+        std::optional<std::int64_t> classes;
+        if (const auto* n = member(*outputs, "number_of_classes")) classes = integral(*n);
+        std::optional<std::int64_t> dont_care;
+        if (const auto* d = member(*outputs, "dont_care_index")) {
+            dont_care = integral(*d);
+            if (dont_care && classes && *dont_care >= 0 && *dont_care >= *classes) {
+                out.error("dlm.consistency.dont-care-index", join(outputs_pointer, "dont_care_index"),
+                          "dont_care_index " + std::to_string(*dont_care) + " is not below number_of_classes (" +
+                              std::to_string(*classes) + ")");
+            }
+        }
+        const auto* mapping = member(*outputs, "class_name_mapping");
+        if (mapping == nullptr) return;
+        const std::string mapping_pointer = join(outputs_pointer, "class_name_mapping");
+        std::vector<class_entry> entries;
+        if (mapping->is_object()) {
+            for (const auto& [key, value] : mapping->items()) {
+                if (const auto index = decimal_key(key)) entries.push_back({*index, join(mapping_pointer, key)});
+            }
+        } else if (mapping->is_array()) {
+            bool legacy = false;
+            for (std::size_t i = 0; i < mapping->size(); ++i) {
+                const auto& record = (*mapping)[i];
+                if (!record.is_object()) continue;
+                if (record.contains("index") || record.contains("class_name")) {
+                    const auto* index_value = member(record, "index");
+                    if (const auto index = index_value ? integral(*index_value) : std::nullopt) {
+                        entries.push_back({*index, join(join(mapping_pointer, i), "index")});
+                    }
+                } else if (record.size() == 1) {
+                    legacy = true;
+                    const std::string& key = record.begin().key();
+                    if (const auto index = decimal_key(key)) entries.push_back({*index, join(join(mapping_pointer, i), key)});
+                }
+            }
+            if (legacy) {
+                out.warning("dlm.legacy.class-name-mapping", mapping_pointer,
+                            "class_name_mapping uses the legacy list of single-entry objects; write a list of "
+                            "{\"index\", \"class_name\"} records");
+            }
+        }
+        std::set<std::int64_t> seen;
+        for (const auto& entry : entries) {
+            if (entry.index < 0) continue;
+            if (!seen.insert(entry.index).second) {
+                out.error("dlm.consistency.duplicate-class-index", entry.pointer,
+                          "class index " + std::to_string(entry.index) + " is mapped twice");
+            }
+            if (classes && entry.index >= *classes) {
+                out.error("dlm.consistency.class-index", entry.pointer,
+                          "class index " + std::to_string(entry.index) + " is not below number_of_classes (" +
+                              std::to_string(*classes) + ")");
+            }
+        }
+        if (classes && *classes > 0) {
+            std::vector<std::int64_t> missing;
+            std::int64_t missing_count = 0;
+            for (std::int64_t i = 0; i < *classes && static_cast<std::size_t>(i) <= seen.size() + 5; ++i) {
+                if (seen.count(i) || (dont_care && *dont_care == i)) continue;
+                if (missing.size() < 5) missing.push_back(i);
+            }
+            const std::int64_t covered = static_cast<std::int64_t>(std::count_if(
+                seen.begin(), seen.end(), [&](std::int64_t i) { return i < *classes && !(dont_care && *dont_care == i); }));
+            const std::int64_t expected = *classes - (dont_care && *dont_care >= 0 && *dont_care < *classes ? 1 : 0);
+            missing_count = expected - covered;
+            if (missing_count > 0) {
+                std::string list;
+                for (std::size_t i = 0; i < missing.size(); ++i) list += (i > 0 ? ", " : "") + std::to_string(missing[i]);
+                if (missing_count > static_cast<std::int64_t>(missing.size())) list += ", ...";
+                out.warning("dlm.consistency.class-coverage", mapping_pointer,
+                            "class_name_mapping does not name " + std::to_string(missing_count) + " of the " +
+                                std::to_string(*classes) + " classes (missing: " + list + ")");
+            }
+        }
+    }
+}
+
+}  // namespace dlm::detail
+
+#endif  // DLM_DETAIL_DLM_RULES_HPP

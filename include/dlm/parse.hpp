@@ -1,0 +1,66 @@
+#ifndef DLM_PARSE_HPP
+#define DLM_PARSE_HPP
+
+#include <optional>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include <dlm/detail/sax_reader.hpp>
+#include <dlm/limits.hpp>
+#include <dlm/report.hpp>
+
+namespace dlm {
+
+/// The outcome of `dlm::parse`: the document when it could be read, and the `input.*` findings.
+struct parse_result {
+    /// The parsed document; empty after a fatal finding (syntax, too large, too deep, too many values,
+    /// a number beyond double range). It is present but must not be trusted when `findings` has other
+    /// errors (over-long string or key, duplicate key, integer above INT64_MAX).
+    std::optional<nlohmann::json> document;
+    /// Every `input.*` finding, each with the JSON pointer of where it happened.
+    report findings;
+
+    /// True when there is a document and no finding is an error.
+    [[nodiscard]] bool ok() const noexcept { return document.has_value() && findings.ok(); }
+};
+
+/// Reads untrusted JSON text into a document without recursing on its depth, enforcing `bounds`.
+/// Rules: `input.syntax` (message names line and column), `input.too-large`, `input.too-deep`,
+/// `input.too-many-elements` (these stop the parse), `input.string-too-long` (values and keys),
+/// `input.duplicate-key` (an error at the member's pointer; the last value is kept, as `json::parse`
+/// does), `input.number-out-of-range` (integers above INT64_MAX are kept; 1e400 stops the parse).
+/// A UTF-8 byte order mark is skipped. Only std::bad_alloc can escape.
+///
+///     const dlm::parse_result read = dlm::parse(text);
+///     if (!read.ok()) { for (const auto& f : read.findings.errors) std::cerr << f.pointer << ": " << f.message << '\n'; }
+[[nodiscard]] inline parse_result parse(std::string_view text, const limits& bounds = {}) {
+    parse_result result;
+    detail::finding_sink sink(result.findings, bounds.max_findings);
+    if (text.size() > bounds.max_bytes) {
+        sink.fatal("input.too-large", "", detail::too_large_message(text.size(), bounds.max_bytes));
+        return result;
+    }
+    detail::sax_reader reader(text, bounds, sink);
+    const char* const begin = text.data();
+    static_cast<void>(nlohmann::json::sax_parse(begin, begin + text.size(), &reader));
+    sink.finish();
+    result.document = reader.take();
+    return result;
+}
+
+/// The limits of `dlm::parse` for a document built in code (depth, key and string lengths, value count),
+/// plus `input.number-out-of-range` for unsigned integers above INT64_MAX and NaN or infinite numbers.
+/// Walks iteratively in O(n) without copying; run it before copying, dumping or comparing a document
+/// of unknown depth. `max_bytes` does not apply.
+[[nodiscard]] inline report check_limits(const nlohmann::json& document, const limits& bounds = {}) {
+    report findings;
+    detail::finding_sink sink(findings, bounds.max_findings);
+    detail::walk_limits(document, bounds, sink);
+    sink.finish();
+    return findings;
+}
+
+}  // namespace dlm
+
+#endif  // DLM_PARSE_HPP

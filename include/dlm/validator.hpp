@@ -1,0 +1,323 @@
+#ifndef DLM_VALIDATOR_HPP
+#define DLM_VALIDATOR_HPP
+
+#include <dlm/detail/dlm_rules.hpp>
+#include <dlm/detail/findings.hpp>
+#include <dlm/detail/schema_bundle.hpp>
+#include <dlm/detail/schemas.hpp>
+#include <dlm/detail/valijson.hpp>
+#include <dlm/error.hpp>
+#include <dlm/limits.hpp>
+#include <dlm/parse.hpp>
+#include <dlm/report.hpp>
+#include <dlm/version.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <locale>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace dlm {
+
+/// How a validator is set up; everything here is fixed once the validator is built.
+struct validator_options {
+    /// Report `dlm.companion.missing` as a warning instead of an error.
+    bool relax_companions = false;
+    /// Limits applied to every document before any schema sees it.
+    dlm::limits limits{};
+    /// Extension schemas the library does not ship, by URI (draft-07 JSON Schema); they may `$ref` shipped schemas.
+    std::map<std::string, nlohmann::json, std::less<>> schemas;
+    /// Called at most once per URI for a declared extension that is neither shipped nor in `schemas`; returns its
+    /// schema, or nothing to report `stac.extension.unavailable`. The library itself never touches the network.
+    std::function<std::optional<nlohmann::json>(std::string_view uri)> resolver;
+
+    /// Registers an extension schema by URI; returns *this for chaining.
+    validator_options& add_schema(std::string uri, nlohmann::json schema) {
+        schemas.insert_or_assign(std::move(uri), std::move(schema));
+        return *this;
+    }
+};
+
+/// Validates STAC Items, Collections and Catalogs (and FeatureCollections of Items) against STAC core, every
+/// declared extension and the rules of the dlm extension, offline.
+///
+/// Build one validator and share it: construction compiles every schema (see the README for its cost);
+/// `validate` is const and safe to call from any number of threads at once. The compiled schemas are read-only
+/// during validation; valijson's per-call state (its regex cache) lives in a thread_local valijson::Validator;
+/// schemas returned by the resolver are compiled once under a mutex. Validation needs about 1 MB of stack.
+///
+///     const dlm::validator validator;
+///     const dlm::report report = validator.validate(item);
+///     for (const dlm::finding& f : report.errors) std::cerr << f.pointer << ": " << f.message << " [" << f.rule << "]\n";
+class validator {
+public:
+    /// Compiles the shipped schemas and `options.schemas`; throws dlm::error when a registered schema is unusable
+    /// (not an object, a `$ref` that resolves nowhere, a `$ref` cycle, an unsupported keyword value or pattern).
+    explicit validator(validator_options options = {}) : state_(std::make_shared<state>(std::move(options))) {}
+
+    /// Validates one document: an Item ("Feature"), a Collection, a Catalog, or a FeatureCollection whose features
+    /// are Items (their findings' pointers start with /features/N).
+    [[nodiscard]] report validate(const nlohmann::json& document) const {
+        report out = check_limits(document, state_->options.limits);
+        if (!has_fatal_input_finding(out)) validate_within_limits(document, out);
+        return out;
+    }
+
+    /// Parses `text` with dlm::parse under the configured limits, then validates the document.
+    [[nodiscard]] report validate_text(std::string_view text) const {
+        parse_result parsed = parse(text, state_->options.limits);
+        if (parsed.document && !has_fatal_input_finding(parsed.findings)) {
+            validate_within_limits(*parsed.document, parsed.findings);
+        }
+        return std::move(parsed.findings);
+    }
+
+private:
+    void validate_within_limits(const nlohmann::json& document, report& out) const {
+        if (document.is_object() && document.value("type", nlohmann::json()) == "FeatureCollection") {
+            const auto features = document.find("features");
+            if (features == document.end() || !features->is_array()) {
+                out.error("schema", "/features", "a FeatureCollection needs a \"features\" array");
+                return;
+            }
+            for (std::size_t i = 0; i < features->size(); ++i) {
+                validate_one((*features)[i], "/features/" + std::to_string(i), out);
+            }
+            return;
+        }
+        validate_one(document, "", out);
+    }
+
+    using compiled = std::shared_ptr<const valijson::Schema>;
+
+    struct state {
+        explicit state(validator_options opts) : options(std::move(opts)) {
+            prime_ctype();
+            for (const auto& embedded : detail::embedded_schemas) {
+                std::string text;
+                for (std::size_t i = 0; i < embedded.piece_count; ++i) text += embedded.pieces[i];
+                nlohmann::json schema = nlohmann::json::parse(text);
+                const std::string id = schema.at("$id").get<std::string>();
+                shipped_paths.emplace(id, std::string(embedded.path));
+                documents.insert_or_assign(id, std::move(schema));
+            }
+            for (auto& [uri, schema] : options.schemas) {
+                if (!schema.is_object() && !schema.is_boolean()) {
+                    throw error("", "schema " + detail::quote(uri) + " is not a JSON Schema (expected an object or a boolean)");
+                }
+                documents.insert_or_assign(uri, schema);
+            }
+            detail::schema_bundler bundler(lookup());
+            for (const auto& [uri, schema] : documents) {
+                if (is_root(uri)) roots.emplace(uri, compile(bundler, uri));
+            }
+        }
+
+        /// Core schemas (by type and version) and extension schemas are compiled; shared parts are reached by $ref.
+        bool is_root(const std::string& uri) const {
+            if (options.schemas.count(uri)) return true;
+            const auto path = shipped_paths.find(uri);
+            if (path == shipped_paths.end()) return false;
+            const std::string& p = path->second;
+            return p.rfind("extensions/", 0) == 0 || p.rfind("dlm/", 0) == 0 || p.find("/item.json") != std::string::npos ||
+                   p.find("/collection.json") != std::string::npos || p.find("/catalog.json") != std::string::npos;
+        }
+
+        detail::schema_lookup lookup() const {
+            return [this](const std::string& uri) -> const nlohmann::json* {
+                const auto found = documents.find(uri);
+                if (found != documents.end()) return &found->second;
+                const auto extra = resolved_documents.find(uri);
+                return extra == resolved_documents.end() ? nullptr : &extra->second;
+            };
+        }
+
+        static compiled compile(detail::schema_bundler& bundler, const std::string& uri) {
+            const nlohmann::json bundle = bundler.bundle(uri);
+            try {
+                valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+                detail::register_custom_keywords(parser);
+                auto schema = std::make_shared<valijson::Schema>();
+                parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(bundle), *schema);
+                return schema;
+            } catch (const error&) {
+                throw;
+            } catch (const std::exception& e) {
+                throw error("", "schema " + detail::quote(uri) + " cannot be compiled: " + detail::sanitize(e.what(), 300));
+            }
+        }
+
+        /// libstdc++ fills std::ctype<char>'s narrow cache lazily, racing when threads build regexes at once.
+        static void prime_ctype() {
+            const auto& ctype = std::use_facet<std::ctype<char>>(std::locale());
+            for (int c = 0; c < 256; ++c) static_cast<void>(ctype.narrow(static_cast<char>(c), 0));
+        }
+
+        validator_options options;
+        std::map<std::string, nlohmann::json, std::less<>> documents;
+        std::map<std::string, std::string, std::less<>> shipped_paths;
+        std::map<std::string, compiled, std::less<>> roots;
+
+        std::mutex resolved_mutex;
+        std::map<std::string, nlohmann::json, std::less<>> resolved_documents;  // guarded by resolved_mutex
+        std::map<std::string, compiled, std::less<>> resolved;                  // nullptr: unavailable
+    };
+
+    static bool has_fatal_input_finding(const report& r) {
+        for (const auto& f : r.errors) {
+            if (f.rule == "input.syntax" || f.rule == "input.too-large" || f.rule == "input.too-deep" ||
+                f.rule == "input.too-many-elements" || f.rule == "input.string-too-long") {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// The pre-1.0 in-core identifiers of the companions, validated with the v1.0.0 schema of the extension.
+    static std::string canonical_extension(const std::string& uri) {
+        static const std::map<std::string, std::string, std::less<>> aliases = {
+            {"https://schemas.stacspec.org/v1.0.0-beta.2/extensions/eo/json-schema/schema.json",
+             "https://stac-extensions.github.io/eo/v1.0.0/schema.json"},
+            {"https://schemas.stacspec.org/v1.0.0-beta.2/extensions/scientific/json-schema/schema.json",
+             "https://stac-extensions.github.io/scientific/v1.0.0/schema.json"},
+            {"https://schemas.stacspec.org/v1.0.0-beta.2/extensions/version/json-schema/schema.json",
+             "https://stac-extensions.github.io/version/v1.0.0/schema.json"},
+        };
+        const auto found = aliases.find(uri);
+        return found == aliases.end() ? uri : found->second;
+    }
+
+    /// The compiled schema for an extension URI: shipped or registered, else the resolver's (compiled once).
+    compiled extension_schema(const std::string& uri, report& out, const std::string& pointer) const {
+        if (const auto found = state_->roots.find(canonical_extension(uri)); found != state_->roots.end()) return found->second;
+        if (!state_->options.resolver) return nullptr;
+        std::lock_guard<std::mutex> lock(state_->resolved_mutex);
+        if (const auto found = state_->resolved.find(uri); found != state_->resolved.end()) return found->second;
+        compiled schema;
+        try {
+            if (auto fetched = state_->options.resolver(uri); fetched && (fetched->is_object() || fetched->is_boolean())) {
+                state_->resolved_documents.insert_or_assign(uri, std::move(*fetched));
+                detail::schema_bundler bundler(state_->lookup());
+                schema = state::compile(bundler, uri);
+            }
+        } catch (const std::exception& e) {
+            out.error("stac.extension.invalid-schema", pointer,
+                      "the schema of " + detail::quote(uri) + " cannot be used: " + detail::sanitize(e.what(), 300));
+            state_->resolved_documents.erase(uri);
+        }
+        state_->resolved.emplace(uri, schema);
+        return schema;
+    }
+
+    /// Runs one compiled schema: a fast pass without results, and a second one to explain a failure.
+    static void run(const valijson::Schema& schema, const nlohmann::json& document, const std::string& prefix,
+                    const std::string& what, report& out) {
+        // valijson's Validator caches the regexes of patternProperties and is not thread-safe: one per thread.
+        thread_local valijson::Validator engine(valijson::Validator::kStrongTypes);
+        const valijson::adapters::NlohmannJsonAdapter target(document);
+        try {
+            if (engine.validate(schema, target, nullptr)) return;
+            valijson::ValidationResults results;
+            engine.validate(schema, target, &results);
+            for (auto& f : detail::to_findings(results, document, prefix)) {
+                if (!what.empty()) f.message += " (" + what + ")";
+                out.errors.push_back(std::move(f));
+            }
+        } catch (const std::exception& e) {
+            out.error("schema.error", prefix, "validation stopped (" + what + "): " + detail::sanitize(e.what(), 300));
+        }
+    }
+
+    void validate_one(const nlohmann::json& document, const std::string& prefix, report& out) const {
+        if (!document.is_object()) {
+            out.error("schema", prefix, "expected a STAC object, found " + detail::describe_type(document));
+            return;
+        }
+        const auto* type = detail::member(document, "type");
+        const std::string kind = type && type->is_string() ? type->get<std::string>() : std::string();
+        const bool is_item = kind == "Feature";
+        const bool is_catalog = kind == "Catalog";
+        if (!is_item && kind != "Collection" && !is_catalog) {
+            out.error("stac.type.unknown", prefix + "/type",
+                      "expected \"Feature\", \"Collection\", \"Catalog\" or \"FeatureCollection\", found " +
+                          (type ? detail::quote(type->is_string() ? type->get<std::string>() : type->dump()) : std::string("nothing")));
+            return;
+        }
+
+        const auto* version = detail::member(document, "stac_version");
+        const std::string stac_version = version && version->is_string() ? version->get<std::string>() : std::string();
+        if (stac_version == "1.0.0" || stac_version == "1.1.0") {
+            const std::string spec = is_item ? "item-spec/json-schema/item.json"
+                                             : kind == "Collection" ? "collection-spec/json-schema/collection.json"
+                                                                    : "catalog-spec/json-schema/catalog.json";
+            const std::string uri = "https://schemas.stacspec.org/v" + stac_version + "/" + spec;
+            if (const auto core = state_->roots.find(uri); core != state_->roots.end()) {
+                run(*core->second, document, prefix, "", out);
+            }
+        } else {
+            out.error("stac.version.unsupported", prefix + "/stac_version",
+                      "stac_version must be \"1.0.0\" or \"1.1.0\", found " +
+                          (version ? detail::quote(version->is_string() ? version->get<std::string>() : version->dump())
+                                   : std::string("nothing")));
+        }
+
+        bool declared = false;
+        if (const auto* extensions = detail::member(document, "stac_extensions"); extensions && extensions->is_array()) {
+            for (std::size_t i = 0; i < extensions->size(); ++i) {
+                const auto& entry = (*extensions)[i];
+                if (!entry.is_string()) continue;  // the core schema reports it
+                const std::string& uri = entry.get_ref<const std::string&>();
+                const std::string pointer = prefix + "/stac_extensions/" + std::to_string(i);
+                if (uri == extension_identifier) {
+                    declared = true;
+                    if (is_catalog) {
+                        out.error("dlm.extension.scope", pointer,
+                                  "a Catalog declares the dlm extension, whose scope is Item and Collection");
+                        continue;
+                    }
+                }
+                if (uri == legacy_extension_short_name) continue;  // not an IRI: the core schema reports it
+                if (const compiled schema = extension_schema(uri, out, pointer)) {
+                    run(*schema, document, prefix, uri == extension_identifier ? "" : "extension " + uri, out);
+                } else if (!has_finding_at(out, pointer)) {
+                    out.warning("stac.extension.unavailable", pointer,
+                                "no schema for " + detail::quote(uri) +
+                                    " is shipped or registered; its fields were not checked");
+                }
+            }
+        }
+
+        detail::check_placement(document, is_item, is_catalog, declared, prefix, out);
+        if (declared && !is_catalog) {
+            detail::check_companions(document, state_->options.relax_companions, prefix, out);
+            if (is_item) {
+                if (const auto* properties = detail::member(document, "properties"); properties && properties->is_object()) {
+                    detail::check_consistency(*properties, prefix + "/properties", out);
+                }
+            } else {
+                detail::check_consistency(document, prefix, out);
+            }
+        }
+    }
+
+    static bool has_finding_at(const report& r, const std::string& pointer) {
+        for (const auto& f : r.errors) {
+            if (f.pointer == pointer) return true;
+        }
+        return false;
+    }
+
+    std::shared_ptr<state> state_;
+};
+
+}  // namespace dlm
+
+#endif  // DLM_VALIDATOR_HPP

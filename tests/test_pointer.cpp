@@ -1,0 +1,34 @@
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include <dlm/detail/pointer.hpp>
+
+using dlm::detail::append;
+using dlm::detail::escape_token;
+
+TEST_CASE("escape_token escapes ~ before / as RFC 6901 requires", "[pointer]") {
+    CHECK(escape_token("") == "");
+    CHECK(escape_token("dlm:inputs") == "dlm:inputs");
+    CHECK(escape_token("a/b") == "a~1b");
+    CHECK(escape_token("m~n") == "m~0n");
+    // "~1" in a key is a literal tilde followed by 1, so it must become "~01", not "~1" (which would mean "/").
+    CHECK(escape_token("~1") == "~01");
+    CHECK(escape_token("/~/") == "~1~0~1");
+    CHECK(escape_token("é/日本") == "é~1日本");
+}
+
+TEST_CASE("append builds a pointer one token at a time", "[pointer]") {
+    std::string pointer;
+    append(pointer, std::string_view("properties"));
+    append(pointer, "dlm:inputs");
+    append(pointer, std::size_t{0});
+    append(pointer, "a/b~c");
+    append(pointer, "");
+    CHECK(pointer == "/properties/dlm:inputs/0/a~1b~0c/");
+
+    std::string index_only;
+    append(index_only, std::size_t{42});
+    append(index_only, 7u);
+    CHECK(index_only == "/42/7");
+}
