@@ -1,0 +1,16 @@
+# Installs dlm into a fresh prefix, then configures, builds and runs both consumers.
+# cmake -DSOURCE_DIR=... -DBUILD_DIR=... -DWORK_DIR=... -P run.cmake
+file(REMOVE_RECURSE "${WORK_DIR}")
+function(run)
+  execute_process(COMMAND ${ARGV} RESULT_VARIABLE result)
+  if(NOT result EQUAL 0)
+    message(FATAL_ERROR "failed (${result}): ${ARGV}")
+  endif()
+endfunction()
+run(${CMAKE_COMMAND} --install "${BUILD_DIR}" --prefix "${WORK_DIR}/prefix")
+run(${CMAKE_COMMAND} -S "${SOURCE_DIR}/tests/cmake_import" -B "${WORK_DIR}/import" -DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix)
+run(${CMAKE_COMMAND} --build "${WORK_DIR}/import")
+run("${WORK_DIR}/import/consumer")
+run(${CMAKE_COMMAND} -S "${SOURCE_DIR}/tests/cmake_add_subdirectory" -B "${WORK_DIR}/subdirectory" -DDLM_SOURCE_DIR=${SOURCE_DIR})
+run(${CMAKE_COMMAND} --build "${WORK_DIR}/subdirectory")
+run("${WORK_DIR}/subdirectory/consumer")
