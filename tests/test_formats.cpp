@@ -116,8 +116,8 @@ TEST_CASE("is_date follows the Gregorian calendar", "[formats]") {
                 std::tm back{};
                 gmtime_r(&seconds, &back);
                 const bool exists = back.tm_mday == day;
-                char text[16];
-                std::snprintf(text, sizeof text, "%04d-%02d-%02d", year, month, day);
+                const auto two_digits = [](int value) { return (value < 10 ? "0" : "") + std::to_string(value); };
+                const std::string text = std::to_string(year) + "-" + two_digits(month) + "-" + two_digits(day);
                 if (is_date(text) != exists) {
                     FAIL_CHECK(text << ": is_date says " << !exists);
                 }

@@ -90,6 +90,16 @@ TEST_CASE("integers: a zero fraction is an integer, written back without it", "[
           std::numeric_limits<std::int64_t>::min());
 }
 
+TEST_CASE("numbers: a \"number\" field written as an integer comes back as a float of equal value", "[json]") {
+    const json j = json::parse(R"({"name": "x", "input_tensors": {}, "scaling_factor": 1,
+        "normalization:mean": [0, 0.5, 100], "normalization:std": [1, 1.0, 2], "selected_bands": [0, 1, 2]})");
+    const json back = j.get<dlm::inputs>();
+    CHECK(back == j);  // nlohmann compares numbers by value
+    CHECK(back.at("scaling_factor").dump() == "1.0");
+    CHECK(back.at("normalization:mean").dump() == "[0.0,0.5,100.0]");
+    CHECK(back.at("normalization:std").dump() == "[1.0,1.0,2.0]");
+}
+
 TEST_CASE("data: nodata keeps its exact JSON type", "[json]") {
     const char* base = R"({"process_level": "L1", "data_type": "int16", "number_of_bands": 2, "nodata": )";
     SECTION("integer") {

@@ -5,8 +5,6 @@
 
 #include "args.hpp"
 
-#include <dlm/validator.hpp>
-
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,11 +22,6 @@ namespace dlm_cli {
 extern const std::string_view validate_help;
 extern const std::string_view upgrade_help;
 extern const std::string_view info_help;
-
-/// Handles the options every validating command shares (`--relax-companions`, `--schema URI=FILE`):
-/// returns false when `option` is not one of them. Throws usage_error for a bad value or an unreadable schema.
-[[nodiscard]] bool take_validator_option(const std::string& option, argument_cursor& args,
-                                         dlm::validator_options& options);
 
 }  // namespace dlm_cli
 

@@ -1,4 +1,5 @@
 // `dlm info`: what someone deploying the model needs to know, read from a valid Item or Collection.
+#include "checking.hpp"
 #include "commands.hpp"
 #include "inputs.hpp"
 #include "output.hpp"
@@ -8,7 +9,6 @@
 #include <dlm/model.hpp>
 #include <dlm/parse.hpp>
 #include <dlm/stac.hpp>
-#include <dlm/validator.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -199,12 +199,12 @@ void print_summary(std::ostream& out, const nlohmann::json& document, const dlm:
 
 int run_info(argument_cursor args) {
     std::vector<std::string> files;
-    dlm::validator_options options;
+    validation_settings options;
     while (!args.done()) {
         const std::string option = args.next_option();
         if (option.empty()) {
             files.push_back(args.next_positional());
-        } else if (!take_validator_option(option, args, options)) {
+        } else if (!take_validation_option(option, args, options)) {
             throw usage_error("unknown option " + option);
         }
     }
@@ -222,7 +222,7 @@ int run_info(argument_cursor args) {
         return exit_failure;
     }
     try {
-        const dlm::validator validator(options);
+        const document_validator validator(options);
         dlm::report report = validator.validate(*parsed.document);
         if (!report.ok()) {
             std::cerr << "dlm info: " << file << " is invalid (" << report.errors.size()

@@ -58,17 +58,23 @@ int main(int argc, char** argv) {
     }
     std::vector<std::string> rest(all.begin() + 1, all.end());
     try {
-        if (command == "validate") {
-            if (wants_help(rest)) return std::cout << validate_help, exit_ok;
-            return run_validate(argument_cursor(std::move(rest)));
-        }
-        if (command == "upgrade") {
-            if (wants_help(rest)) return std::cout << upgrade_help, exit_ok;
-            return run_upgrade(argument_cursor(std::move(rest)));
-        }
-        if (command == "info") {
-            if (wants_help(rest)) return std::cout << info_help, exit_ok;
-            return run_info(argument_cursor(std::move(rest)));
+        struct entry {
+            std::string_view name;
+            std::string_view help;
+            int (*run)(argument_cursor);
+        };
+        static const entry commands[] = {
+            {"validate", validate_help, &run_validate},
+            {"upgrade", upgrade_help, &run_upgrade},
+            {"info", info_help, &run_info},
+        };
+        for (const auto& c : commands) {
+            if (c.name != command) continue;
+            if (wants_help(rest)) {
+                std::cout << c.help;
+                return exit_ok;
+            }
+            return c.run(argument_cursor(std::move(rest)));
         }
         throw usage_error(command.rfind('-', 0) == 0 ? "unknown option " + command : "unknown command '" + command + "'");
     } catch (const usage_error& e) {

@@ -1,14 +1,15 @@
 // `dlm upgrade`: rewrites legacy dlm input, validates the result, and writes it atomically only when valid.
+#include "checking.hpp"
 #include "commands.hpp"
 #include "inputs.hpp"
 #include "output.hpp"
 
 #include <dlm/error.hpp>
 #include <dlm/upgrade.hpp>
-#include <dlm/validator.hpp>
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <filesystem>
@@ -58,7 +59,7 @@ struct settings {
     destination to = destination::standard_output;
     std::string output;
     bool dry_run = false;
-    dlm::validator_options validator;
+    validation_settings validation;
 };
 
 settings parse_arguments(argument_cursor& args) {
@@ -79,7 +80,7 @@ settings parse_arguments(argument_cursor& args) {
         } else if (option == "--dry-run" || option == "-n") {
             args.expect_no_value(option);
             s.dry_run = true;
-        } else if (!take_validator_option(option, args, s.validator)) {
+        } else if (!take_validation_option(option, args, s.validation)) {
             throw usage_error("unknown option " + option);
         }
     }
@@ -95,10 +96,13 @@ std::string errno_message(int code) { return std::error_code(code, std::generic_
 /// Writes `text` to `target` through a temporary file in the same directory and a rename, so that `target`
 /// is either untouched or complete. Keeps an existing target's permissions. Returns an error message, or "".
 std::string write_atomically(const fs::path& requested, const std::string& text) {
+    // Replace what a symbolic link points to, not the link. (A target that does not exist yet is fine.)
+    fs::path target = requested;
     std::error_code ec;
-    // Replace what a symbolic link points to, not the link.
-    const fs::path target = fs::is_symlink(requested, ec) ? fs::canonical(requested, ec) : requested;
-    if (ec) return ec.message();
+    if (fs::is_symlink(fs::symlink_status(requested, ec))) {
+        fs::path resolved = fs::canonical(requested, ec);
+        if (!ec) target = std::move(resolved);  // a dangling link is replaced by the file
+    }
     const fs::path directory = target.has_parent_path() ? target.parent_path() : fs::path(".");
     std::string name = (directory / ("." + target.filename().string() + ".dlm-XXXXXX")).string();
     const int fd = ::mkstemp(name.data());
@@ -147,7 +151,7 @@ std::string write_atomically(const fs::path& requested, const std::string& text)
 }
 
 /// Upgrades one file; returns its exit status.
-int upgrade_one(const std::string& file, const settings& s, const dlm::validator& validator) {
+int upgrade_one(const std::string& file, const settings& s, const document_validator& validator) {
     const file_content content = read_file(file);
     if (!content.ok) {
         std::cerr << "dlm upgrade: cannot read " << file << ": " << content.error << '\n';
@@ -205,9 +209,9 @@ int upgrade_one(const std::string& file, const settings& s, const dlm::validator
 
 int run_upgrade(argument_cursor args) {
     const settings s = parse_arguments(args);
-    std::optional<dlm::validator> validator;
+    std::optional<document_validator> validator;
     try {
-        validator.emplace(s.validator);
+        validator.emplace(s.validation);
     } catch (const std::exception& e) {
         std::cerr << "dlm upgrade: cannot set up the validator: " << e.what() << '\n';
         return exit_failure;

@@ -1,14 +1,16 @@
 // `dlm validate`: reads the inputs in order on this thread, validates on `--jobs` workers, prints in input order.
+#include "checking.hpp"
 #include "commands.hpp"
 #include "inputs.hpp"
 #include "output.hpp"
 #include "pipeline.hpp"
 
 #include <dlm/parse.hpp>
-#include <dlm/validator.hpp>
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -83,7 +85,7 @@ struct settings {
     unsigned jobs = 0;
     bool links = false;
     bool quiet = false;
-    dlm::validator_options validator;
+    validation_settings validation;
 };
 
 settings parse_arguments(argument_cursor& args) {
@@ -109,7 +111,7 @@ settings parse_arguments(argument_cursor& args) {
         } else if (option == "--quiet" || option == "-q") {
             args.expect_no_value(option);
             s.quiet = true;
-        } else if (!take_validator_option(option, args, s.validator)) {
+        } else if (!take_validation_option(option, args, s.validation)) {
             throw usage_error("unknown option " + option);
         }
     }
@@ -157,7 +159,7 @@ void move_findings_under(std::vector<dlm::finding>& from, std::vector<dlm::findi
 
 class checker {
 public:
-    checker(const dlm::validator& validator, const dlm::limits& limits) : validator_(validator), limits_(limits) {}
+    checker(const document_validator& validator, const dlm::limits& limits) : validator_(validator), limits_(limits) {}
 
     /// Runs on a worker: parses if needed, splits FeatureCollections, validates.
     job_results operator()(validate_job& job) const {
@@ -212,7 +214,7 @@ private:
             out.push_back({path, std::move(parsed.findings), false});
     }
 
-    const dlm::validator& validator_;
+    const document_validator& validator_;
     const dlm::limits& limits_;
 };
 
@@ -280,11 +282,13 @@ private:
         const std::string label = path.string();
         const auto extension = path.extension();
         if (extension == ".ndjson" || extension == ".jsonl") {
+            errno = 0;
             std::ifstream in(path, std::ios::binary);
+            const int code = in ? 0 : errno;
             std::error_code ec;
             if (!in || fs::is_directory(path, ec)) {
-                const int code = errno;
-                submit(label, unreadable(label, std::error_code(code != 0 ? code : EIO, std::generic_category()).message()));
+                const int reason = !in ? (code != 0 ? code : EIO) : EISDIR;
+                submit(label, unreadable(label, std::error_code(reason, std::generic_category()).message()));
                 return {};
             }
             read_stream(in, label, true);
@@ -299,7 +303,7 @@ private:
             submit(label, std::move(content.text));
             return {};
         }
-        dlm::parse_result result = dlm::parse(content.text, settings_.validator.limits);
+        dlm::parse_result result = dlm::parse(content.text, settings_.validation.limits);
         if (!result.document) {
             submit(label, std::move(result.findings));
             return {};
@@ -387,41 +391,17 @@ private:
 
 }  // namespace
 
-bool take_validator_option(const std::string& option, argument_cursor& args, dlm::validator_options& options) {
-    if (option == "--relax-companions") {
-        args.expect_no_value(option);
-        options.relax_companions = true;
-        return true;
-    }
-    if (option != "--schema") return false;
-    const std::string value = args.value(option);
-    const auto equals = value.rfind('=');
-    if (equals == std::string::npos || equals == 0 || equals + 1 == value.size())
-        throw usage_error("--schema needs URI=FILE, not '" + value + "'");
-    const std::string uri = value.substr(0, equals);
-    const std::string file = value.substr(equals + 1);
-    file_content content = read_file(file);
-    if (!content.ok) throw usage_error("--schema: cannot read " + file + ": " + content.error);
-    dlm::parse_result parsed = dlm::parse(content.text, options.limits);
-    if (!parsed.document) {
-        const std::string reason = parsed.findings.errors.empty() ? "not JSON" : parsed.findings.errors.front().message;
-        throw usage_error("--schema: " + file + " is not JSON: " + reason);
-    }
-    options.add_schema(uri, std::move(*parsed.document));
-    return true;
-}
-
 int run_validate(argument_cursor args) {
     const settings s = parse_arguments(args);
-    std::optional<dlm::validator> validator;
+    std::optional<document_validator> validator;
     try {
-        validator.emplace(s.validator);
+        validator.emplace(s.validation);
     } catch (const std::exception& e) {
         std::cerr << "dlm validate: cannot set up the validator: " << e.what() << '\n';
         return exit_failure;
     }
     printer out(s);
-    const checker check(*validator, s.validator.limits);
+    const checker check(*validator, s.validation.limits);
     {
         ordered_pipeline<validate_job, job_results> pipeline(
             s.jobs, std::size_t{s.jobs} * 64, [&check](validate_job& job) { return check(job); },

@@ -3,16 +3,17 @@
 
 // The typed model of the dlm extension's five fields (dlm:data, dlm:inputs, dlm:architecture,
 // dlm:runtime, dlm:outputs). `dlm/json.hpp` converts these types to and from nlohmann::json without
-// losing anything: members a struct does not model are kept in its `extra` object, and every field
-// that the spec allows in several forms remembers the form it was read in and is written back in it.
+// losing a member or a form: members a struct does not model are kept in its `extra` object, and every
+// field that the spec allows in several forms remembers the form it was read in and is written back in it.
 //
 // The types hold shapes, not verdicts: reading checks JSON types, required members and enum
 // spellings; value constraints (">= 1", consistent lengths, ...) are the validator's job.
 //
-// Numbers: integer members are `std::int64_t`. A member typed "integer" that was written with a
-// zero fraction (`4.0`, an integer under draft-07) is read and written back as `4`. A member typed
-// "number" is a `double`; one written as an integer (`1`) is written back as `1.0` (the same JSON
-// value under nlohmann's `==`). `nodata` keeps its exact JSON type.
+// Numbers: the two changes a round trip can make are to number literals, never to values (the result
+// is equal under nlohmann's `==`). A member typed "integer" is a `std::int64_t`; one written with a
+// zero fraction (`4.0`, an integer under draft-07) is written back as `4`. A member typed "number" is
+// a `double`; one written as an integer literal (`"scaling_factor": 1`) is written back as `1.0`.
+// `nodata` keeps its exact JSON type.
 
 #include <cstddef>
 #include <cstdint>
@@ -48,7 +49,7 @@ struct one_or_many {
 };
 
 /// `dlm:data.nodata`: a number or a string, kept with its exact JSON type (an integer stays an integer,
-/// `0.5` stays `0.5`; `std::uint64_t` only holds integers above INT64_MAX).
+/// `0.5` stays `0.5`); reading uses `std::uint64_t` only for integers above INT64_MAX.
 using nodata_value = std::variant<std::int64_t, std::uint64_t, double, std::string>;
 
 /// Model Band Object, an element of `dlm:data.useful_bands`.

@@ -20,6 +20,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -271,10 +272,12 @@ private:
 
         bool declared = false;
         if (const auto* extensions = detail::member(document, "stac_extensions"); extensions && extensions->is_array()) {
+            std::set<std::string_view> seen;  // a repeated entry is checked once (the core schema reports the repeat)
             for (std::size_t i = 0; i < extensions->size(); ++i) {
                 const auto& entry = (*extensions)[i];
                 if (!entry.is_string()) continue;  // the core schema reports it
                 const std::string& uri = entry.get_ref<const std::string&>();
+                if (!seen.insert(uri).second) continue;
                 const std::string pointer = prefix + "/stac_extensions/" + std::to_string(i);
                 if (uri == extension_identifier) {
                     declared = true;

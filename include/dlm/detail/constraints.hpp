@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <memory>
 #include <new>
 #include <regex>
 #include <string>
@@ -550,6 +551,52 @@ private:
     std::string label_;
 };
 
+inline void register_custom_keywords(valijson::SchemaParser& parser);
+
+/// `propertyNames` with a self-contained schema: valijson's own fails without saying which name or why.
+class property_names_constraint : public custom_constraint<property_names_constraint> {
+public:
+    explicit property_names_constraint(const valijson_adapter& node) {
+        const nlohmann::json schema = to_json(node);
+        valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+        register_custom_keywords(parser);
+        auto compiled = std::make_shared<valijson::Schema>();
+        parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(schema), *compiled);
+        schema_ = std::move(compiled);
+    }
+
+    bool check(const valijson_adapter& target, const std::vector<std::string>& context,
+               valijson::ValidationResults* results) const {
+        if (!target.isObject()) return true;
+        bool ok = true;
+        target.applyToObject([&](const std::string& key, const valijson_adapter&) {
+            valijson::Validator engine(valijson::Validator::kStrongTypes);
+            const valijson::adapters::StdStringAdapter name(key);
+            if (engine.validate(*schema_, name, nullptr)) return true;
+            ok = false;
+            if (!results) return false;
+            valijson::ValidationResults inner;
+            engine.validate(*schema_, name, &inner);
+            auto member_context = context;
+            member_context.push_back("[" + key + "]");
+            std::string reason;
+            valijson::ValidationResults::Error error;
+            while (inner.popError(error)) {
+                if (!error.description.empty() && error.description.front() == branch_marker_prefix) continue;
+                reason = error.description;
+                break;
+            }
+            results->pushError(member_context, "the member name " + quote(key) + " is not allowed" +
+                                                    (reason.empty() ? std::string() : ": " + reason));
+            return true;
+        });
+        return ok;
+    }
+
+private:
+    std::shared_ptr<const valijson::Schema> schema_;
+};
+
 /// Makes one constraint class from its keyword's value.
 template <typename Make>
 class lambda_builder : public valijson::ConstraintBuilder {
@@ -600,6 +647,7 @@ inline void register_custom_keywords(valijson::SchemaParser& parser) {
     add_builder(parser, "x-dlm-pattern", [](const valijson_adapter& n) { return new pattern_constraint(n); });
     add_builder(parser, "x-dlm-format", [](const valijson_adapter& n) { return new format_constraint(n); });
     add_builder(parser, "x-dlm-uniqueItems", [](const valijson_adapter& n) { return new unique_items_constraint(n); });
+    add_builder(parser, "x-dlm-propertyNames", [](const valijson_adapter& n) { return new property_names_constraint(n); });
     add_builder(parser, "x-dlm-never", [](const valijson_adapter& n) { return new never_constraint(n); });
     add_builder(parser, "x-dlm-branch", [](const valijson_adapter& n) { return new branch_marker_constraint(n); });
 }

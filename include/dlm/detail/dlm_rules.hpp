@@ -71,6 +71,10 @@ inline bool is_known_dlm_field(std::string_view key) {
     return false;
 }
 
+/// The value of a count the schema requires to be >= 1; nothing when absent or invalid, because a check against a
+/// value the schema already rejects would only repeat that finding.
+inline std::optional<std::int64_t> valid_count(const nlohmann::json* value);
+
 /// A JSON number with no fractional part, as a 64-bit integer (saturated); nothing for anything else.
 inline std::optional<std::int64_t> integral(const nlohmann::json& value) {
     if (value.is_number_unsigned()) {
@@ -85,6 +89,13 @@ inline std::optional<std::int64_t> integral(const nlohmann::json& value) {
         if (d <= -9.2e18) return INT64_MIN;
         return static_cast<std::int64_t>(d);
     }
+    return std::nullopt;
+}
+
+inline std::optional<std::int64_t> valid_count(const nlohmann::json* value) {
+    if (value == nullptr) return std::nullopt;
+    const std::optional<std::int64_t> count = integral(*value);
+    if (count && *count >= 1) return count;
     return std::nullopt;
 }
 
@@ -205,9 +216,8 @@ inline void check_consistency(const nlohmann::json& fields, const std::string& b
     const nlohmann::json* inputs = member(fields, "dlm:inputs");
     const nlohmann::json* outputs = member(fields, "dlm:outputs");
 
-    std::optional<std::int64_t> bands;
+    const std::optional<std::int64_t> bands = data ? valid_count(member(*data, "number_of_bands")) : std::nullopt;
     if (data != nullptr) {
-        if (const auto* n = member(*data, "number_of_bands")) bands = integral(*n);
         if (const auto* type = member(*data, "data_type"); type && type->is_string() &&
                                                            is_numpy_only_data_type(type->get_ref<const std::string&>())) {
             out.warning("dlm.data-type.numpy-name", join(data_pointer, "data_type"),
@@ -298,8 +308,7 @@ inline void check_consistency(const nlohmann::json& fields, const std::string& b
     }
 
     if (outputs != nullptr && outputs->is_object()) {
-        std::optional<std::int64_t> classes;
-        if (const auto* n = member(*outputs, "number_of_classes")) classes = integral(*n);
+        const std::optional<std::int64_t> classes = valid_count(member(*outputs, "number_of_classes"));
         std::optional<std::int64_t> dont_care;
         if (const auto* d = member(*outputs, "dont_care_index")) {
             dont_care = integral(*d);

@@ -222,14 +222,14 @@ public:
                         [&] { return long_key_message(name, limits_.max_key_length); });
         }
         auto& members = *top.container->get_ptr<json::object_t*>();
-        const auto [member, inserted] = members.try_emplace(std::move(name));
-        top.key = &member->first;
-        top.slot = &member->second;
+        const auto emplaced = members.try_emplace(std::move(name));  // leaves `name` alone when present
+        top.key = &emplaced.first->first;
+        top.slot = &emplaced.first->second;
         member_pending_ = true;
-        if (!inserted) {
-            member->second = nullptr;  // the last value wins, as with json::parse
+        if (!emplaced.second) {
+            *top.slot = nullptr;  // the last value wins, as with json::parse
             sink_.error("input.duplicate-key", [&] { return pointer(); },
-                        [&] { return duplicate_key_message(member->first); });
+                        [&] { return duplicate_key_message(*top.key); });
         }
         return true;
     }

@@ -168,7 +168,8 @@ public:
             const nlohmann::json* source = lookup_(uris[k]);
             if (source == nullptr) throw error("", "schema " + quote(uris[k]) + " is not available");
             nlohmann::json copy = *source;
-            rewrite(copy, uris[k], k, uris, index, hoisted);
+            const std::string uri = uris[k];  // a copy: rewrite() appends to `uris`
+            rewrite(copy, uri, k, uris, index, hoisted);
             definitions["s" + std::to_string(k)] = std::move(copy);
         }
         for (std::size_t h = 0; h < hoisted.size(); ++h) definitions["h" + std::to_string(h)] = std::move(hoisted[h]);
@@ -194,13 +195,21 @@ private:
             stack.emplace_back(&hoisted.back(), pointer);
         };
         while (!stack.empty()) {
-            auto [node, pointer] = stack.back();
+            nlohmann::json* node = stack.back().first;
+            const std::string pointer = stack.back().second;
             stack.pop_back();
             // valijson fails a `false` schema without a word; ours says what is wrong.
             if (node->is_boolean() && !node->get<bool>()) *node = nlohmann::json{{"x-dlm-never", true}};
             if (!node->is_object() || placeholders.count(node)) continue;
-            if (const auto names = node->find("propertyNames"); names != node->end() && names->find("$ref") == names->end()) {
-                hoist(*names, pointer + "/propertyNames");
+            if (const auto names = node->find("propertyNames"); names != node->end()) {
+                if (names->is_object() && names->dump().find("\"$ref\"") == std::string::npos) {
+                    // Self-contained: our own constraint compiles it and names the offending member.
+                    nlohmann::json& moved = (*node)["x-dlm-propertyNames"] = std::move(*names);
+                    node->erase("propertyNames");
+                    stack.emplace_back(&moved, pointer + "/propertyNames");
+                } else if (names->find("$ref") == names->end()) {
+                    hoist(*names, pointer + "/propertyNames");
+                }
             }
             if (const auto dependencies = node->find("dependencies"); dependencies != node->end() && dependencies->is_object()) {
                 for (auto member = dependencies->begin(); member != dependencies->end(); ++member) {

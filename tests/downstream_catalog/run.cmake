@@ -1,0 +1,62 @@
+# Installs dlm into a fresh prefix, checks dlm.pc, then configures, builds and tests examples/downstream-catalog:
+# its valid Items must pass and its broken Item must be rejected with the finding in the output.
+# cmake -DSOURCE_DIR=... -DBUILD_DIR=... -DWORK_DIR=... -DVERSION=... -DCXX_COMPILER=... -DCTEST_COMMAND=... [-DWITH_GTEST=ON] -P run.cmake
+file(REMOVE_RECURSE "${WORK_DIR}")
+function(run)
+  execute_process(COMMAND ${ARGV} RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output)
+  if(NOT result EQUAL 0)
+    message(FATAL_ERROR "failed (${result}): ${ARGV}\n${output}")
+  endif()
+  set(output "${output}" PARENT_SCOPE)
+endfunction()
+function(require_in text expected)
+  string(FIND "${text}" "${expected}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "expected \"${expected}\" in:\n${text}")
+  endif()
+endfunction()
+
+set(prefix "${WORK_DIR}/prefix")
+run(${CMAKE_COMMAND} --install "${BUILD_DIR}" --prefix "${prefix}")
+
+# pkg-config: the version of the project, the installed include directory, nlohmann_json required.
+find_program(PKG_CONFIG NAMES pkg-config pkgconf)
+if(PKG_CONFIG)
+  set(ENV{PKG_CONFIG_PATH} "${prefix}/share/pkgconfig")
+  run(${PKG_CONFIG} --modversion dlm)
+  string(STRIP "${output}" output)
+  if(NOT output STREQUAL VERSION)
+    message(FATAL_ERROR "pkg-config --modversion dlm: \"${output}\", expected \"${VERSION}\"")
+  endif()
+  run(${PKG_CONFIG} --cflags-only-I dlm)
+  require_in("${output}" "-I${prefix}/share/pkgconfig/../../include")
+  run(${PKG_CONFIG} --print-requires dlm)
+  require_in("${output}" "nlohmann_json >= 3.11")
+endif()
+
+set(project "${WORK_DIR}/catalog")
+run(${CMAKE_COMMAND} -S "${SOURCE_DIR}/examples/downstream-catalog" -B "${project}"
+    -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_CXX_COMPILER=${CXX_COMPILER})
+run(${CMAKE_COMMAND} --build "${project}")
+# Every test passes: the valid Items are valid and the broken Item is rejected (WILL_FAIL, [!shouldfail],
+# EXPECT_NONFATAL_FAILURE); -V shows what each printed.
+run(${CMAKE_COMMAND} -E env NO_COLOR=1 ${CTEST_COMMAND} --test-dir "${project}" -V)
+message("${output}")
+set(tests catalog_items_are_valid catalog_broken_item_is_rejected catalog_catch2_tests)
+set(printers 2)
+if(WITH_GTEST)
+  list(APPEND tests catalog_gtest_tests)
+  set(printers 3)
+endif()
+foreach(test IN LISTS tests)
+  string(REGEX MATCH "${test} [.]+ +Passed" passed "${output}")
+  if(NOT passed)
+    message(FATAL_ERROR "${test} did not run and pass")
+  endif()
+endforeach()
+# The broken Item's finding, as the `dlm` tool, the Catch2 matcher and the GoogleTest assertion print it.
+string(REGEX MATCHALL "/properties/dlm:inputs/normalization:mean  dlm.consistency.normalization-length" shown "${output}")
+list(LENGTH shown times)
+if(times LESS printers)
+  message(FATAL_ERROR "the broken Item's finding was printed ${times} times, expected ${printers} (cli, Catch2, gtest)")
+endif()

@@ -1,0 +1,529 @@
+// Runs the built `dlm` tool (examples/cli) on real files and checks its output and exit status.
+#ifdef DLM_CLI_PATH
+
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path data_dir = DLM_TEST_DATA_DIR;
+const fs::path cli_data = data_dir / "cli";
+const fs::path tree = cli_data / "tree";
+const fs::path model_item = tree / "items" / "model-item.json";
+const fs::path invalid_item = tree / "items" / "invalid-item.json";
+
+std::string read_all(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void write_all(const fs::path& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+}
+
+/// A fresh directory, removed with everything in it at the end of the test.
+class temp_dir {
+public:
+    temp_dir() {
+        std::string name = (fs::temp_directory_path() / "dlm-cli-test-XXXXXX").string();
+        REQUIRE(::mkdtemp(name.data()) != nullptr);
+        path_ = name;
+    }
+    temp_dir(const temp_dir&) = delete;
+    temp_dir& operator=(const temp_dir&) = delete;
+    ~temp_dir() {
+        std::error_code ec;
+        fs::permissions(path_, fs::perms::owner_all, fs::perm_options::add, ec);
+        fs::remove_all(path_, ec);
+    }
+    [[nodiscard]] const fs::path& path() const { return path_; }
+    [[nodiscard]] fs::path operator/(const std::string& name) const { return path_ / name; }
+
+private:
+    fs::path path_;
+};
+
+/// Quotes one word for /bin/sh.
+std::string quote(const std::string& word) {
+    std::string out = "'";
+    for (const char c : word) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+struct run_result {
+    int status = -1;
+    std::string out;
+    std::string err;
+};
+
+/// Runs `dlm ARGS` through the shell (ARGS already quoted), standard input from `input` (or /dev/null).
+run_result dlm(const std::string& args, const std::string& input = "/dev/null") {
+    const temp_dir scratch;
+    const fs::path out = scratch / "stdout";
+    const fs::path err = scratch / "stderr";
+    const std::string command = quote(DLM_CLI_PATH) + " " + args + " <" + quote(input) + " >" + quote(out.string()) +
+                                " 2>" + quote(err.string());
+    const int raw = std::system(command.c_str());
+    run_result result;
+    REQUIRE(raw != -1);
+    REQUIRE(WIFEXITED(raw));
+    result.status = WEXITSTATUS(raw);
+    result.out = read_all(out);
+    result.err = read_all(err);
+    return result;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+}
+
+/// The `--format json` output, one parsed object per line; checks the line shape on the way.
+std::vector<nlohmann::json> json_lines(const std::string& text) {
+    std::vector<nlohmann::json> out;
+    for (const auto& line : lines_of(text)) {
+        INFO(line);
+        REQUIRE(nlohmann::json::accept(line));
+        const auto ordered = nlohmann::ordered_json::parse(line);
+        std::vector<std::string> keys;
+        for (const auto& member : ordered.items()) keys.push_back(member.key());
+        CHECK(keys == std::vector<std::string>{"path", "valid", "errors", "warnings"});
+        const auto parsed = nlohmann::json::parse(line);
+        REQUIRE(parsed["path"].is_string());
+        REQUIRE(parsed["valid"].is_boolean());
+        for (const char* list : {"errors", "warnings"}) {
+            REQUIRE(parsed[list].is_array());
+            for (const auto& f : parsed[list]) {
+                CHECK(f.size() == 3);
+                CHECK(f["rule"].is_string());
+                CHECK(f["pointer"].is_string());
+                CHECK(f["message"].is_string());
+            }
+        }
+        CHECK(parsed["valid"] == parsed["errors"].empty());
+        out.push_back(parsed);
+    }
+    return out;
+}
+
+std::vector<std::string> paths_of(const std::vector<nlohmann::json>& results) {
+    std::vector<std::string> paths;
+    for (const auto& r : results) paths.push_back(r["path"]);
+    return paths;
+}
+
+bool has_rule(const nlohmann::json& result, const std::string& rule) {
+    return std::any_of(result["errors"].begin(), result["errors"].end(),
+                       [&](const nlohmann::json& f) { return f["rule"] == rule; });
+}
+
+std::vector<fs::path> valid_examples() {
+    std::vector<fs::path> files;
+    if (fs::is_directory(data_dir / "valid")) {
+        for (const auto& entry : fs::directory_iterator(data_dir / "valid")) {
+            if (entry.path().extension() == ".json") files.push_back(entry.path());
+        }
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+}  // namespace
+
+TEST_CASE("dlm --version and --help", "[cli]") {
+    const auto version = dlm("--version");
+    CHECK(version.status == 0);
+    CHECK(version.out == "dlm 0.1.0\n");
+    CHECK(version.err.empty());
+
+    for (const std::string args : {"--help", "validate --help", "upgrade --help", "info --help"}) {
+        INFO(args);
+        const auto help = dlm(args);
+        CHECK(help.status == 0);
+        CHECK(help.out.rfind("usage: dlm", 0) == 0);
+        CHECK(help.err.empty());
+    }
+    CHECK(dlm("validate --help").out.find("exit status") != std::string::npos);
+}
+
+TEST_CASE("dlm reports bad usage on standard error with status 2", "[cli]") {
+    const auto x = quote(model_item.string());
+    const std::vector<std::string> bad_usages = {
+        "",
+        "frobnicate",
+        "--frobnicate",
+        "validate",
+        "validate --jobs 0 " + x,
+        "validate --jobs=x " + x,
+        "validate --format yaml " + x,
+        "validate --nope " + x,
+        "validate --links=yes " + x,
+        "validate --schema nouri " + x,
+        "validate --jobs",
+        "upgrade",
+        "upgrade -o out.json " + x + " " + x,
+        "upgrade --in-place -o out.json " + x,
+        "info",
+        "info " + x + " " + x,
+    };
+    for (const auto& args : bad_usages) {
+        INFO(args);
+        const auto r = dlm(args);
+        CHECK(r.status == 2);
+        CHECK(r.out.empty());
+        CHECK_FALSE(r.err.empty());
+    }
+    CHECK(dlm("validate --jobs 0 " + x).err.find("--jobs") != std::string::npos);
+    CHECK(dlm("frobnicate").err.find("unknown command 'frobnicate'") != std::string::npos);
+}
+
+TEST_CASE("dlm validate accepts every valid example", "[cli]") {
+    const auto files = valid_examples();
+    if (files.empty()) {
+        WARN("tests/data/valid/ holds no example yet");
+        return;
+    }
+    std::string args = "validate --format json";
+    for (const auto& file : files) args += " " + quote(file.string());
+    const auto r = dlm(args);
+    INFO(r.out << r.err);
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+    const auto results = json_lines(r.out);
+    REQUIRE(results.size() >= files.size());
+    for (const auto& result : results) {
+        INFO(result.dump());
+        CHECK(result["valid"] == true);
+    }
+    // A FeatureCollection is reported feature by feature.
+    const fs::path collection = data_dir / "valid" / "feature-collection.json";
+    if (fs::exists(collection)) {
+        const auto features = nlohmann::json::parse(read_all(collection))["features"];
+        const auto fc = json_lines(dlm("validate --format json " + quote(collection.string())).out);
+        REQUIRE(fc.size() == features.size());
+        for (std::size_t i = 0; i < fc.size(); ++i)
+            CHECK(fc[i]["path"] == collection.string() + "#/features/" + std::to_string(i));
+    }
+}
+
+TEST_CASE("dlm validate on a valid and an invalid item, text format", "[cli]") {
+    const auto valid = dlm("validate " + quote(model_item.string()));
+    INFO(valid.out << valid.err);
+    CHECK(valid.status == 0);
+    const auto valid_lines = lines_of(valid.out);
+    REQUIRE(valid_lines.size() == 2);
+    CHECK(valid_lines[0] == model_item.string() + ": valid");
+    CHECK(valid_lines[1].rfind("1 valid, 0 invalid, 0 warnings, in ", 0) == 0);
+    CHECK(valid_lines[1].substr(valid_lines[1].size() - 2) == " s");
+
+    const auto invalid = dlm("validate " + quote(invalid_item.string()) + " " + quote(model_item.string()));
+    INFO(invalid.out << invalid.err);
+    CHECK(invalid.status == 1);
+    CHECK(invalid.err.empty());
+    const auto lines = lines_of(invalid.out);
+    REQUIRE(lines.size() >= 4);
+    CHECK(lines[0].rfind(invalid_item.string() + ": invalid, ", 0) == 0);
+    CHECK(lines[1].rfind("  error   ", 0) == 0);
+    CHECK(invalid.out.find("/properties/dlm:inputs/scaling_factor") != std::string::npos);
+    CHECK(invalid.out.find(model_item.string() + ": valid\n") != std::string::npos);
+    CHECK(lines.back().rfind("1 valid, 1 invalid, ", 0) == 0);
+    CHECK(invalid.out.find("\033[") == std::string::npos);  // not a terminal: no colour
+
+    const auto quiet = dlm("validate --quiet " + quote(invalid_item.string()) + " " + quote(model_item.string()));
+    CHECK(quiet.status == 1);
+    CHECK(quiet.out.find(model_item.string()) == std::string::npos);
+    CHECK(quiet.out.find(invalid_item.string() + ": invalid") == 0);
+    CHECK(quiet.out.find(" valid, ") == std::string::npos);  // no summary
+
+    const auto all_valid_quiet = dlm("validate -q " + quote(model_item.string()));
+    CHECK(all_valid_quiet.status == 0);
+    CHECK(all_valid_quiet.out.empty());
+}
+
+TEST_CASE("dlm validate --format json prints one object per document", "[cli]") {
+    const auto r = dlm("validate --format json " + quote(invalid_item.string()) + " " + quote(model_item.string()));
+    CHECK(r.status == 1);
+    const auto results = json_lines(r.out);
+    REQUIRE(results.size() == 2);
+    CHECK(results[0]["path"] == invalid_item.string());
+    CHECK(results[0]["valid"] == false);
+    const auto& errors = results[0]["errors"];
+    CHECK(std::any_of(errors.begin(), errors.end(), [](const nlohmann::json& f) {
+        return f["pointer"] == "/properties/dlm:inputs/scaling_factor";
+    }));
+    CHECK(results[1]["path"] == model_item.string());
+    CHECK(results[1]["valid"] == true);
+    CHECK(r.out.find(" valid, ") == std::string::npos);  // no summary
+}
+
+TEST_CASE("dlm validate reports a non-JSON file with line and column, and checks the rest", "[cli]") {
+    const fs::path not_json = cli_data / "not-json.json";
+    const auto r = dlm("validate --format=json " + quote(not_json.string()) + " " + quote(model_item.string()));
+    CHECK(r.status == 2);
+    const auto results = json_lines(r.out);
+    REQUIRE(results.size() == 2);
+    CHECK(results[0]["path"] == not_json.string());
+    CHECK(results[0]["valid"] == false);
+    REQUIRE(has_rule(results[0], "input.syntax"));
+    const std::string message = results[0]["errors"][0]["message"];
+    CHECK(message.find("line 3") != std::string::npos);
+    CHECK(message.find("column 9") != std::string::npos);
+    CHECK(results[1]["valid"] == true);
+
+    const auto text = dlm("validate " + quote(not_json.string()));
+    CHECK(text.status == 2);
+    CHECK(text.out.find("input.syntax") != std::string::npos);
+    CHECK(text.out.find("line 3") != std::string::npos);
+}
+
+TEST_CASE("dlm validate reports unreadable paths and still checks the others", "[cli]") {
+    const temp_dir dir;
+    const fs::path missing = dir / "missing.json";
+    const fs::path locked = dir / "locked.json";
+    fs::copy_file(model_item, locked);
+    fs::permissions(locked, fs::perms::none);
+    // Root reads a file whatever its mode: only check `locked` when it really cannot be opened.
+    const bool lock_works = !std::ifstream(locked).is_open();
+
+    std::string args = "validate --format json " + quote(missing.string()) + " " + quote(model_item.string());
+    if (lock_works) args += " " + quote(locked.string());
+    const auto r = dlm(args);
+    CHECK(r.status == 2);
+    const auto results = json_lines(r.out);
+    REQUIRE(results.size() == (lock_works ? 3U : 2U));
+    CHECK(results[0]["path"] == missing.string());
+    CHECK(has_rule(results[0], "input.unreadable"));
+    CHECK(results[0]["errors"][0]["message"].get<std::string>().find("No such file") != std::string::npos);
+    CHECK(results[1]["valid"] == true);
+    if (lock_works) {
+        CHECK(has_rule(results[2], "input.unreadable"));
+        CHECK(results[2]["errors"][0]["message"].get<std::string>().find("Permission denied") != std::string::npos);
+    }
+}
+
+TEST_CASE("dlm validate walks a directory recursively in sorted order", "[cli]") {
+    const auto r = dlm("validate --format json " + quote(tree.string()));
+    CHECK(r.status == 1);
+    const auto results = json_lines(r.out);
+    const std::vector<std::string> expected = {
+        (tree / "catalog.json").string(),         (tree / "items" / "invalid-item.json").string(),
+        (tree / "items" / "model-item.json").string(), (tree / "models" / "collection.json").string(),
+        (tree / "sub" / "catalog.json").string(),
+    };
+    CHECK(paths_of(results) == expected);
+    for (const auto& result : results) {
+        INFO(result.dump());
+        CHECK(result["valid"] == (result["path"] != expected[1]));
+    }
+}
+
+TEST_CASE("dlm validate --links follows local child and item links once", "[cli]") {
+    const auto r = dlm("validate --links --format json " + quote((tree / "catalog.json").string()));
+    INFO(r.out << r.err);
+    CHECK(r.status == 1);
+    const auto results = json_lines(r.out);
+    // Depth first in link order; the remote child is skipped, the cycle back to the root and the second link to
+    // model-item.json are not visited again, and `license`/`parent` links are not followed.
+    const std::vector<std::string> expected = {
+        (tree / "catalog.json").string(),
+        (tree / "models" / "collection.json").string(),
+        (tree / "items" / "model-item.json").string(),
+        (tree / "sub" / "catalog.json").string(),
+        (tree / "items" / "invalid-item.json").string(),
+    };
+    CHECK(paths_of(results) == expected);
+
+    // A directory and links together still visit each file once.
+    const auto both = dlm("validate --links --format json " + quote(tree.string()) + " " +
+                          quote((tree / "catalog.json").string()));
+    CHECK(json_lines(both.out).size() == 5);
+}
+
+TEST_CASE("dlm validate - reads NDJSON or one document from standard input", "[cli]") {
+    const auto r = dlm("validate --format json -", (cli_data / "items.ndjson").string());
+    INFO(r.out << r.err);
+    CHECK(r.status == 2);  // line 5 is not JSON
+    const auto results = json_lines(r.out);
+    CHECK(paths_of(results) == std::vector<std::string>{"-:1", "-:3", "-:5", "-:6"});
+    REQUIRE(results.size() == 4);
+    CHECK(results[0]["valid"] == true);
+    CHECK(results[1]["valid"] == false);
+    CHECK(results[2]["valid"] == false);
+    CHECK(has_rule(results[2], "input.syntax"));
+    CHECK(results[3]["valid"] == true);
+
+    // A pretty-printed document on standard input is one document, named "-".
+    const auto single = dlm("validate --format json -", model_item.string());
+    CHECK(single.status == 0);
+    CHECK(paths_of(json_lines(single.out)) == std::vector<std::string>{"-"});
+
+    // A file named *.ndjson is read the same way.
+    const fs::path ndjson = cli_data / "items.ndjson";
+    const auto file = dlm("validate --format json " + quote(ndjson.string()));
+    CHECK(paths_of(json_lines(file.out)) ==
+          std::vector<std::string>{ndjson.string() + ":1", ndjson.string() + ":3", ndjson.string() + ":5",
+                                   ndjson.string() + ":6"});
+}
+
+TEST_CASE("dlm validate keeps input order with several jobs", "[cli]") {
+    const temp_dir dir;
+    const std::string valid = nlohmann::json::parse(read_all(model_item)).dump();
+    const std::string invalid = nlohmann::json::parse(read_all(invalid_item)).dump();
+    std::string ndjson;
+    constexpr int count = 300;
+    for (int i = 0; i < count; ++i) ndjson += (i % 3 == 0 ? invalid : valid) + "\n";
+    write_all(dir / "stream.ndjson", ndjson);
+
+    const auto r = dlm("validate --jobs 2 --format json -", (dir / "stream.ndjson").string());
+    CHECK(r.status == 1);
+    const auto results = json_lines(r.out);
+    REQUIRE(results.size() == count);
+    for (int i = 0; i < count; ++i) {
+        INFO(i);
+        CHECK(results[static_cast<std::size_t>(i)]["path"] == "-:" + std::to_string(i + 1));
+        CHECK(results[static_cast<std::size_t>(i)]["valid"] == (i % 3 != 0));
+    }
+
+    // Files of a directory, too.
+    for (int i = 0; i < 40; ++i) {
+        char name[32];
+        std::snprintf(name, sizeof name, "doc-%03d.json", i);
+        write_all(dir / name, i % 4 == 0 ? invalid : valid);
+    }
+    const auto files = json_lines(dlm("validate -j 2 --format json " + quote(dir.path().string())).out);
+    REQUIRE(files.size() == 40);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        char name[32];
+        std::snprintf(name, sizeof name, "doc-%03zu.json", i);
+        CHECK(files[i]["path"] == (dir / name).string());
+        CHECK(files[i]["valid"] == (i % 4 != 0));
+    }
+}
+
+TEST_CASE("dlm upgrade rewrites a legacy item in place, atomically", "[cli]") {
+    const temp_dir dir;
+    const fs::path file = dir / "legacy.json";
+    fs::copy_file(cli_data / "legacy-fixable.json", file);
+    const std::string original = read_all(file);
+    REQUIRE(dlm("validate " + quote(file.string())).status == 1);
+
+    const auto dry = dlm("upgrade --dry-run " + quote(file.string()));
+    INFO(dry.out << dry.err);
+    CHECK(dry.status == 0);
+    CHECK(read_all(file) == original);
+    CHECK(dry.out.find(file.string() + ": /properties/dlm:runtime/framework_version: ") != std::string::npos);
+    CHECK(dry.out.find(file.string() + ": /stac_extensions/0: ") != std::string::npos);
+
+    const auto r = dlm("upgrade --in-place " + quote(file.string()));
+    INFO(r.out << r.err);
+    CHECK(r.status == 0);
+    CHECK(r.out == dry.out);
+    const std::string upgraded = read_all(file);
+    CHECK(upgraded != original);
+    const auto document = nlohmann::json::parse(upgraded);
+    CHECK(document["properties"]["dlm:runtime"]["version"] == "1.10");
+    CHECK(document["properties"]["dlm:outputs"]["class_name_mapping"] ==
+          nlohmann::json::parse(R"([{"index": 0, "class_name": "land"}, {"index": 1, "class_name": "water"}])"));
+    CHECK(upgraded == document.dump(2) + "\n");  // pretty-printed, 2 spaces
+    CHECK(dlm("validate " + quote(file.string())).status == 0);
+    CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);  // no temporary left
+
+    // Upgrading again changes nothing and leaves the file alone.
+    const auto again = dlm("upgrade -i " + quote(file.string()));
+    CHECK(again.status == 0);
+    CHECK(again.out.empty());
+    CHECK(read_all(file) == upgraded);
+}
+
+TEST_CASE("dlm upgrade prints to standard output or -o, and never writes an invalid result", "[cli]") {
+    const temp_dir dir;
+    const fs::path legacy = cli_data / "legacy-fixable.json";
+    const auto to_stdout = dlm("upgrade " + quote(legacy.string()));
+    CHECK(to_stdout.status == 0);
+    const auto document = nlohmann::json::parse(to_stdout.out);
+    CHECK(document["properties"]["dlm:runtime"]["version"] == "1.10");
+    CHECK(to_stdout.err.find(legacy.string() + ": /properties/dlm:runtime/framework_version: ") != std::string::npos);
+
+    const fs::path out = dir / "out.json";
+    const auto to_file = dlm("upgrade -o " + quote(out.string()) + " " + quote(legacy.string()));
+    CHECK(to_file.status == 0);
+    CHECK(read_all(out) == to_stdout.out);
+
+    // The other engineer's legacy fixture, with its expected result.
+    const fs::path beta2 = data_dir / "legacy" / "upgrade-item-beta2.json";
+    const fs::path expected = data_dir / "legacy" / "upgrade-item-beta2.expected.json";
+    if (fs::exists(beta2) && fs::exists(expected)) {
+        const auto r = dlm("upgrade " + quote(beta2.string()));
+        INFO(r.err);
+        CHECK(r.status == 0);
+        CHECK(nlohmann::json::parse(r.out) == nlohmann::json::parse(read_all(expected)));
+    }
+
+    // Invalid after upgrade: findings on stderr, exit 1, the original byte for byte, nothing else in the directory.
+    const fs::path file = dir / "still-invalid.json";
+    fs::copy_file(cli_data / "legacy-invalid.json", file);
+    const std::string original = read_all(file);
+    const auto invalid = dlm("upgrade --in-place " + quote(file.string()));
+    INFO(invalid.out << invalid.err);
+    CHECK(invalid.status == 1);
+    CHECK(invalid.err.find("invalid") != std::string::npos);
+    CHECK(invalid.err.find("/properties/dlm:inputs/scaling_factor") != std::string::npos);
+    CHECK(read_all(file) == original);
+    const fs::path not_written = dir / "not-written.json";
+    CHECK(dlm("upgrade -o " + quote(not_written.string()) + " " + quote(file.string())).status == 1);
+    CHECK_FALSE(fs::exists(not_written));
+    CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 2);  // out.json + file
+
+    // Not JSON, or missing: status 2, nothing on standard output.
+    const auto not_json = dlm("upgrade " + quote((cli_data / "not-json.json").string()));
+    CHECK(not_json.status == 2);
+    CHECK(not_json.out.empty());
+    CHECK(dlm("upgrade -i " + quote((dir / "missing.json").string())).status == 2);
+}
+
+TEST_CASE("dlm info prints the deployment summary", "[cli]") {
+    const auto r = dlm("info " + quote(model_item.string()));
+    INFO(r.out << r.err);
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+    for (const char* expected : {"Item \"unet-rgb-water\"", "batch 1 x dim 3 x height 256 x width 256",
+                                 "  2: red\n", "  1: B03\n", "  0: B02\n", "x 0.0001", "mean [0.1, 0.2, 0.3]",
+                                 "semantic segmentation, 2 classes", "  1: water\n", "PyTorch 1.13.1",
+                                 "example/water-unet:1.2.0 (CPU)", "python serve.py", "doi:10.1234/cli-fixture.water"}) {
+        CHECK(r.out.find(expected) != std::string::npos);
+    }
+
+    const auto invalid = dlm("info " + quote(invalid_item.string()));
+    CHECK(invalid.status == 2);
+    CHECK(invalid.out.empty());
+    CHECK(invalid.err.find("scaling_factor") != std::string::npos);
+
+    const auto not_json = dlm("info " + quote((cli_data / "not-json.json").string()));
+    CHECK(not_json.status == 2);
+    CHECK(not_json.err.find("line 3") != std::string::npos);
+
+    const auto catalog = dlm("info " + quote((tree / "catalog.json").string()));
+    CHECK(catalog.status == 1);
+    CHECK(catalog.out.empty());
+}
+
+#endif  // DLM_CLI_PATH
