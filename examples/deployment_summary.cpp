@@ -28,7 +28,7 @@ std::string dimension(const std::optional<std::int64_t>& value) {
     return value ? std::to_string(*value) : std::string("?");
 }
 
-std::string numbers(const std::vector<double>& values) {
+std::string numbers(const std::vector<dlm::number>& values) {
     std::string out = "[";
     for (std::size_t i = 0; i < values.size(); ++i) {
         if (i > 0) out += ", ";

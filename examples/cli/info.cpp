@@ -40,7 +40,7 @@ namespace {
 
 std::string number(double value) { return nlohmann::json(value).dump(); }
 
-std::string numbers(const std::vector<double>& values) {
+std::string numbers(const std::vector<dlm::number>& values) {
     std::string out = "[";
     for (std::size_t i = 0; i < values.size(); ++i) out += (i ? ", " : "") + number(values[i]);
     return out + "]";

@@ -41,6 +41,9 @@ inline void read(const reader& r, std::string& out) { out = r.string(); }
 inline void read(const reader& r, double& out) { out = r.number(); }
 inline void read(const reader& r, std::int64_t& out) { out = r.integer(); }
 inline void read(const reader& r, bool& out) { out = r.boolean(); }
+inline void read(const reader& r, number& out) {
+    out = number(r.number(), r.value().is_number_integer() || r.value().is_number_unsigned());
+}
 inline void read(const reader& r, task& out);
 inline void read(const reader& r, process_level& out);
 inline void read(const reader& r, data_type& out);
@@ -357,6 +360,14 @@ inline nlohmann::json write(double value, const std::string& at) {
     }
     return value;
 }
+/// A number in its form: an integer when it was read as one and is still integral (and fits), else a float.
+inline nlohmann::json write(number value, const std::string& at) {
+    if (value.integer_form && std::trunc(value.value) == value.value && value.value >= -9223372036854775808.0 &&
+        value.value < 9223372036854775808.0) {
+        return static_cast<std::int64_t>(value.value);
+    }
+    return write(value.value, at);
+}
 inline nlohmann::json write(task value, const std::string& at);
 inline nlohmann::json write(process_level value, const std::string& at);
 inline nlohmann::json write(data_type value, const std::string& at);
@@ -587,6 +598,10 @@ namespace dlm {
 // reads the JSON form of the named spec object and throws `dlm::error` with a pointer relative to `j`;
 // each `to_json` writes it back in the form it was read in.
 
+/// A "number" field, remembering whether it was written as an integer.
+inline void from_json(const nlohmann::json& j, number& out) { detail::read_root(j, out); }
+/// A "number" field, in the form it was read in.
+inline void to_json(nlohmann::json& j, number value) { j = detail::write(value, ""); }
 /// `dlm:outputs.task` from its spelling (e.g. "object detection").
 inline void from_json(const nlohmann::json& j, task& out) { detail::read_root(j, out); }
 /// `dlm:outputs.task` to its spelling.

@@ -9,11 +9,10 @@
 // The types hold shapes, not verdicts: reading checks JSON types, required members and enum
 // spellings; value constraints (">= 1", consistent lengths, ...) are the validator's job.
 //
-// Numbers: the two changes a round trip can make are to number literals, never to values (the result
-// is equal under nlohmann's `==`). A member typed "integer" is a `std::int64_t`; one written with a
-// zero fraction (`4.0`, an integer under draft-07) is written back as `4`. A member typed "number" is
-// a `double`; one written as an integer literal (`"scaling_factor": 1`) is written back as `1.0`.
-// `nodata` keeps its exact JSON type.
+// Numbers: a member typed "integer" is a `std::int64_t`; one written with a zero fraction (`4.0`, an
+// integer under draft-07) is read as 4 and written back as `4`, the one change a round trip makes.
+// A member typed "number" is a `dlm::number`, a double that remembers whether it was written as an
+// integer (`1`) or not (`1.0`). `nodata` keeps its exact JSON type.
 
 #include <cstddef>
 #include <cstdint>
@@ -46,6 +45,25 @@ struct one_or_many {
     [[nodiscard]] auto end() const noexcept { return items.end(); }
     [[nodiscard]] T& operator[](std::size_t i) { return items[i]; }
     [[nodiscard]] const T& operator[](std::size_t i) const { return items[i]; }
+};
+
+/// A spec field typed "number" (`scaling_factor`, `normalization:mean`/`std` entries,
+/// `estimated_total_size_mb`): a double that converts to and from `double` implicitly and remembers
+/// whether the document wrote it as an integer (`1`), so it is written back as `1`, not `1.0`.
+struct number {
+    /// The value.
+    double value = 0.0;
+    /// True when read from an integer literal; it is then written as one while `value` is integral.
+    /// A number built from a double has `integer_form == false` and is written as a float (`1.0`).
+    bool integer_form = false;
+
+    constexpr number() noexcept = default;
+    /// A number built in code, written as a float.
+    constexpr number(double v) noexcept : value(v) {}  // NOLINT(google-explicit-constructor): a double is a number
+    /// A number with an explicit form.
+    constexpr number(double v, bool written_as_integer) noexcept : value(v), integer_form(written_as_integer) {}
+    /// The value, so a `number` reads like the double it is.
+    constexpr operator double() const noexcept { return value; }  // NOLINT(google-explicit-constructor)
 };
 
 /// `dlm:data.nodata`: a number or a string, kept with its exact JSON type (an integer stays an integer,
@@ -111,11 +129,11 @@ struct inputs {
     /// `input_tensors` (required): one Tensor Object (the seed's form, the default) or an array of them.
     input_tensor_list input_tensors;
     /// `scaling_factor` (required): factor that brings the data into [0, 1].
-    double scaling_factor = 1.0;
+    number scaling_factor = 1.0;
     /// `normalization:mean` (required): mean vector removed from the data.
-    std::vector<double> normalization_mean;
+    std::vector<number> normalization_mean;
     /// `normalization:std` (required): standard deviations that normalize the data.
-    std::vector<double> normalization_std;
+    std::vector<number> normalization_std;
     /// `selected_bands` / `selected_band` (required): band indices selected from `dlm:data`.
     std::vector<std::int64_t> selected_bands;
     /// The key `selected_bands` was read from, and is written to.
@@ -131,7 +149,7 @@ struct architecture {
     /// `total_nb_parameters` (required).
     std::int64_t total_nb_parameters = 0;
     /// `estimated_total_size_mb` (required): memory size in MB.
-    double estimated_total_size_mb = 0.0;
+    number estimated_total_size_mb = 0.0;
     /// `type` (required): type of network, e.g. "ResNet-18".
     std::string type;
     /// `summary`: summary of the layers.
