@@ -1,6 +1,5 @@
 // Hostile input, one test per failure path measured in the dependency probe (shared/notes/dependency-probe.md),
 // each on a document generated here, plus the replay of every input the fuzzers crashed on (tests/fuzz/crashes/).
-#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -245,18 +244,17 @@ TEST_CASE("duplicate keys are input.duplicate-key at the member", "[hostile]") {
     CHECK(f->pointer == "/properties/a");
 }
 
-TEST_CASE("100,000 equal items under uniqueItems finish fast with few findings", "[hostile]") {
+// No timer here (speed belongs to the benchmark): valijson's quadratic check would need about 11 minutes for
+// 300,000 items, past the 300 s timeout every test has (tests/CMakeLists.txt), so the regression fails the suite.
+TEST_CASE("300,000 equal items under uniqueItems finish with few findings", "[hostile]") {
     const dlm::validator validator(dlm::validator_options{}.add_schema(
         user_uri, {{"properties", {{"properties", {{"properties", {{"tags", {{"uniqueItems", true}}}}}}}}}}));
     json item = minimal_item();
     item["stac_extensions"] = {user_uri};
     item["properties"]["tags"] = json::array();
-    for (int i = 0; i < 100000; ++i) item["properties"]["tags"].push_back("same");
-    const auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < 300000; ++i) item["properties"]["tags"].push_back("same");
     const dlm::report r = validator.validate(item);
-    const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     INFO(describe(r));
-    CHECK(seconds < 0.5);
     REQUIRE_FALSE(r.ok());
     CHECK(r.errors.size() <= 10);
     CHECK(r.errors.front().pointer.rfind("/properties/tags", 0) == 0);
