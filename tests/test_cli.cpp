@@ -74,7 +74,7 @@ struct run_result {
 };
 
 /// Runs `dlm ARGS` through the shell (ARGS already quoted), standard input from `input` (or /dev/null).
-run_result dlm(const std::string& args, const std::string& input = "/dev/null") {
+run_result run_dlm(const std::string& args, const std::string& input = "/dev/null") {
     const temp_dir scratch;
     const fs::path out = scratch / "stdout";
     const fs::path err = scratch / "stderr";
@@ -150,19 +150,19 @@ std::vector<fs::path> valid_examples() {
 }  // namespace
 
 TEST_CASE("dlm --version and --help", "[cli]") {
-    const auto version = dlm("--version");
+    const auto version = run_dlm("--version");
     CHECK(version.status == 0);
     CHECK(version.out == "dlm 0.1.0\n");
     CHECK(version.err.empty());
 
     for (const std::string args : {"--help", "validate --help", "upgrade --help", "info --help"}) {
         INFO(args);
-        const auto help = dlm(args);
+        const auto help = run_dlm(args);
         CHECK(help.status == 0);
         CHECK(help.out.rfind("usage: dlm", 0) == 0);
         CHECK(help.err.empty());
     }
-    CHECK(dlm("validate --help").out.find("exit status") != std::string::npos);
+    CHECK(run_dlm("validate --help").out.find("exit status") != std::string::npos);
 }
 
 TEST_CASE("dlm reports bad usage on standard error with status 2", "[cli]") {
@@ -187,13 +187,13 @@ TEST_CASE("dlm reports bad usage on standard error with status 2", "[cli]") {
     };
     for (const auto& args : bad_usages) {
         INFO(args);
-        const auto r = dlm(args);
+        const auto r = run_dlm(args);
         CHECK(r.status == 2);
         CHECK(r.out.empty());
         CHECK_FALSE(r.err.empty());
     }
-    CHECK(dlm("validate --jobs 0 " + x).err.find("--jobs") != std::string::npos);
-    CHECK(dlm("frobnicate").err.find("unknown command 'frobnicate'") != std::string::npos);
+    CHECK(run_dlm("validate --jobs 0 " + x).err.find("--jobs") != std::string::npos);
+    CHECK(run_dlm("frobnicate").err.find("unknown command 'frobnicate'") != std::string::npos);
 }
 
 TEST_CASE("dlm validate accepts every valid example", "[cli]") {
@@ -204,7 +204,7 @@ TEST_CASE("dlm validate accepts every valid example", "[cli]") {
     }
     std::string args = "validate --format json";
     for (const auto& file : files) args += " " + quote(file.string());
-    const auto r = dlm(args);
+    const auto r = run_dlm(args);
     INFO(r.out << r.err);
     CHECK(r.status == 0);
     CHECK(r.err.empty());
@@ -218,7 +218,7 @@ TEST_CASE("dlm validate accepts every valid example", "[cli]") {
     const fs::path collection = data_dir / "valid" / "feature-collection.json";
     if (fs::exists(collection)) {
         const auto features = nlohmann::json::parse(read_all(collection))["features"];
-        const auto fc = json_lines(dlm("validate --format json " + quote(collection.string())).out);
+        const auto fc = json_lines(run_dlm("validate --format json " + quote(collection.string())).out);
         REQUIRE(fc.size() == features.size());
         for (std::size_t i = 0; i < fc.size(); ++i)
             CHECK(fc[i]["path"] == collection.string() + "#/features/" + std::to_string(i));
@@ -226,7 +226,7 @@ TEST_CASE("dlm validate accepts every valid example", "[cli]") {
 }
 
 TEST_CASE("dlm validate on a valid and an invalid item, text format", "[cli]") {
-    const auto valid = dlm("validate " + quote(model_item.string()));
+    const auto valid = run_dlm("validate " + quote(model_item.string()));
     INFO(valid.out << valid.err);
     CHECK(valid.status == 0);
     const auto valid_lines = lines_of(valid.out);
@@ -235,7 +235,7 @@ TEST_CASE("dlm validate on a valid and an invalid item, text format", "[cli]") {
     CHECK(valid_lines[1].rfind("1 valid, 0 invalid, 0 warnings, in ", 0) == 0);
     CHECK(valid_lines[1].substr(valid_lines[1].size() - 2) == " s");
 
-    const auto invalid = dlm("validate " + quote(invalid_item.string()) + " " + quote(model_item.string()));
+    const auto invalid = run_dlm("validate " + quote(invalid_item.string()) + " " + quote(model_item.string()));
     INFO(invalid.out << invalid.err);
     CHECK(invalid.status == 1);
     CHECK(invalid.err.empty());
@@ -248,19 +248,19 @@ TEST_CASE("dlm validate on a valid and an invalid item, text format", "[cli]") {
     CHECK(lines.back().rfind("1 valid, 1 invalid, ", 0) == 0);
     CHECK(invalid.out.find("\033[") == std::string::npos);  // not a terminal: no colour
 
-    const auto quiet = dlm("validate --quiet " + quote(invalid_item.string()) + " " + quote(model_item.string()));
+    const auto quiet = run_dlm("validate --quiet " + quote(invalid_item.string()) + " " + quote(model_item.string()));
     CHECK(quiet.status == 1);
     CHECK(quiet.out.find(model_item.string()) == std::string::npos);
     CHECK(quiet.out.find(invalid_item.string() + ": invalid") == 0);
     CHECK(quiet.out.find(" valid, ") == std::string::npos);  // no summary
 
-    const auto all_valid_quiet = dlm("validate -q " + quote(model_item.string()));
+    const auto all_valid_quiet = run_dlm("validate -q " + quote(model_item.string()));
     CHECK(all_valid_quiet.status == 0);
     CHECK(all_valid_quiet.out.empty());
 }
 
 TEST_CASE("dlm validate --format json prints one object per document", "[cli]") {
-    const auto r = dlm("validate --format json " + quote(invalid_item.string()) + " " + quote(model_item.string()));
+    const auto r = run_dlm("validate --format json " + quote(invalid_item.string()) + " " + quote(model_item.string()));
     CHECK(r.status == 1);
     const auto results = json_lines(r.out);
     REQUIRE(results.size() == 2);
@@ -277,7 +277,7 @@ TEST_CASE("dlm validate --format json prints one object per document", "[cli]") 
 
 TEST_CASE("dlm validate reports a non-JSON file with line and column, and checks the rest", "[cli]") {
     const fs::path not_json = cli_data / "not-json.json";
-    const auto r = dlm("validate --format=json " + quote(not_json.string()) + " " + quote(model_item.string()));
+    const auto r = run_dlm("validate --format=json " + quote(not_json.string()) + " " + quote(model_item.string()));
     CHECK(r.status == 2);
     const auto results = json_lines(r.out);
     REQUIRE(results.size() == 2);
@@ -289,7 +289,7 @@ TEST_CASE("dlm validate reports a non-JSON file with line and column, and checks
     CHECK(message.find("column 9") != std::string::npos);
     CHECK(results[1]["valid"] == true);
 
-    const auto text = dlm("validate " + quote(not_json.string()));
+    const auto text = run_dlm("validate " + quote(not_json.string()));
     CHECK(text.status == 2);
     CHECK(text.out.find("input.syntax") != std::string::npos);
     CHECK(text.out.find("line 3") != std::string::npos);
@@ -306,7 +306,7 @@ TEST_CASE("dlm validate reports unreadable paths and still checks the others", "
 
     std::string args = "validate --format json " + quote(missing.string()) + " " + quote(model_item.string());
     if (lock_works) args += " " + quote(locked.string());
-    const auto r = dlm(args);
+    const auto r = run_dlm(args);
     CHECK(r.status == 2);
     const auto results = json_lines(r.out);
     REQUIRE(results.size() == (lock_works ? 3U : 2U));
@@ -321,7 +321,7 @@ TEST_CASE("dlm validate reports unreadable paths and still checks the others", "
 }
 
 TEST_CASE("dlm validate walks a directory recursively in sorted order", "[cli]") {
-    const auto r = dlm("validate --format json " + quote(tree.string()));
+    const auto r = run_dlm("validate --format json " + quote(tree.string()));
     CHECK(r.status == 1);
     const auto results = json_lines(r.out);
     const std::vector<std::string> expected = {
@@ -337,7 +337,7 @@ TEST_CASE("dlm validate walks a directory recursively in sorted order", "[cli]")
 }
 
 TEST_CASE("dlm validate --links follows local child and item links once", "[cli]") {
-    const auto r = dlm("validate --links --format json " + quote((tree / "catalog.json").string()));
+    const auto r = run_dlm("validate --links --format json " + quote((tree / "catalog.json").string()));
     INFO(r.out << r.err);
     CHECK(r.status == 1);
     const auto results = json_lines(r.out);
@@ -353,13 +353,13 @@ TEST_CASE("dlm validate --links follows local child and item links once", "[cli]
     CHECK(paths_of(results) == expected);
 
     // A directory and links together still visit each file once.
-    const auto both = dlm("validate --links --format json " + quote(tree.string()) + " " +
+    const auto both = run_dlm("validate --links --format json " + quote(tree.string()) + " " +
                           quote((tree / "catalog.json").string()));
     CHECK(json_lines(both.out).size() == 5);
 }
 
 TEST_CASE("dlm validate - reads NDJSON or one document from standard input", "[cli]") {
-    const auto r = dlm("validate --format json -", (cli_data / "items.ndjson").string());
+    const auto r = run_dlm("validate --format json -", (cli_data / "items.ndjson").string());
     INFO(r.out << r.err);
     CHECK(r.status == 2);  // line 5 is not JSON
     const auto results = json_lines(r.out);
@@ -372,13 +372,13 @@ TEST_CASE("dlm validate - reads NDJSON or one document from standard input", "[c
     CHECK(results[3]["valid"] == true);
 
     // A pretty-printed document on standard input is one document, named "-".
-    const auto single = dlm("validate --format json -", model_item.string());
+    const auto single = run_dlm("validate --format json -", model_item.string());
     CHECK(single.status == 0);
     CHECK(paths_of(json_lines(single.out)) == std::vector<std::string>{"-"});
 
     // A file named *.ndjson is read the same way.
     const fs::path ndjson = cli_data / "items.ndjson";
-    const auto file = dlm("validate --format json " + quote(ndjson.string()));
+    const auto file = run_dlm("validate --format json " + quote(ndjson.string()));
     CHECK(paths_of(json_lines(file.out)) ==
           std::vector<std::string>{ndjson.string() + ":1", ndjson.string() + ":3", ndjson.string() + ":5",
                                    ndjson.string() + ":6"});
@@ -393,7 +393,7 @@ TEST_CASE("dlm validate keeps input order with several jobs", "[cli]") {
     for (int i = 0; i < count; ++i) ndjson += (i % 3 == 0 ? invalid : valid) + "\n";
     write_all(dir / "stream.ndjson", ndjson);
 
-    const auto r = dlm("validate --jobs 2 --format json -", (dir / "stream.ndjson").string());
+    const auto r = run_dlm("validate --jobs 2 --format json -", (dir / "stream.ndjson").string());
     CHECK(r.status == 1);
     const auto results = json_lines(r.out);
     REQUIRE(results.size() == count);
@@ -409,7 +409,7 @@ TEST_CASE("dlm validate keeps input order with several jobs", "[cli]") {
         std::snprintf(name, sizeof name, "doc-%03d.json", i);
         write_all(dir / name, i % 4 == 0 ? invalid : valid);
     }
-    const auto files = json_lines(dlm("validate -j 2 --format json " + quote(dir.path().string())).out);
+    const auto files = json_lines(run_dlm("validate -j 2 --format json " + quote(dir.path().string())).out);
     REQUIRE(files.size() == 40);
     for (std::size_t i = 0; i < files.size(); ++i) {
         char name[32];
@@ -424,16 +424,16 @@ TEST_CASE("dlm upgrade rewrites a legacy item in place, atomically", "[cli]") {
     const fs::path file = dir / "legacy.json";
     fs::copy_file(cli_data / "legacy-fixable.json", file);
     const std::string original = read_all(file);
-    REQUIRE(dlm("validate " + quote(file.string())).status == 1);
+    REQUIRE(run_dlm("validate " + quote(file.string())).status == 1);
 
-    const auto dry = dlm("upgrade --dry-run " + quote(file.string()));
+    const auto dry = run_dlm("upgrade --dry-run " + quote(file.string()));
     INFO(dry.out << dry.err);
     CHECK(dry.status == 0);
     CHECK(read_all(file) == original);
     CHECK(dry.out.find(file.string() + ": /properties/dlm:runtime/framework_version: ") != std::string::npos);
     CHECK(dry.out.find(file.string() + ": /stac_extensions/0: ") != std::string::npos);
 
-    const auto r = dlm("upgrade --in-place " + quote(file.string()));
+    const auto r = run_dlm("upgrade --in-place " + quote(file.string()));
     INFO(r.out << r.err);
     CHECK(r.status == 0);
     CHECK(r.out == dry.out);
@@ -444,11 +444,11 @@ TEST_CASE("dlm upgrade rewrites a legacy item in place, atomically", "[cli]") {
     CHECK(document["properties"]["dlm:outputs"]["class_name_mapping"] ==
           nlohmann::json::parse(R"([{"index": 0, "class_name": "land"}, {"index": 1, "class_name": "water"}])"));
     CHECK(upgraded == document.dump(2) + "\n");  // pretty-printed, 2 spaces
-    CHECK(dlm("validate " + quote(file.string())).status == 0);
+    CHECK(run_dlm("validate " + quote(file.string())).status == 0);
     CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);  // no temporary left
 
     // Upgrading again changes nothing and leaves the file alone.
-    const auto again = dlm("upgrade -i " + quote(file.string()));
+    const auto again = run_dlm("upgrade -i " + quote(file.string()));
     CHECK(again.status == 0);
     CHECK(again.out.empty());
     CHECK(read_all(file) == upgraded);
@@ -457,14 +457,14 @@ TEST_CASE("dlm upgrade rewrites a legacy item in place, atomically", "[cli]") {
 TEST_CASE("dlm upgrade prints to standard output or -o, and never writes an invalid result", "[cli]") {
     const temp_dir dir;
     const fs::path legacy = cli_data / "legacy-fixable.json";
-    const auto to_stdout = dlm("upgrade " + quote(legacy.string()));
+    const auto to_stdout = run_dlm("upgrade " + quote(legacy.string()));
     CHECK(to_stdout.status == 0);
     const auto document = nlohmann::json::parse(to_stdout.out);
     CHECK(document["properties"]["dlm:runtime"]["version"] == "1.10");
     CHECK(to_stdout.err.find(legacy.string() + ": /properties/dlm:runtime/framework_version: ") != std::string::npos);
 
     const fs::path out = dir / "out.json";
-    const auto to_file = dlm("upgrade -o " + quote(out.string()) + " " + quote(legacy.string()));
+    const auto to_file = run_dlm("upgrade -o " + quote(out.string()) + " " + quote(legacy.string()));
     CHECK(to_file.status == 0);
     CHECK(read_all(out) == to_stdout.out);
 
@@ -472,7 +472,7 @@ TEST_CASE("dlm upgrade prints to standard output or -o, and never writes an inva
     const fs::path beta2 = data_dir / "legacy" / "upgrade-item-beta2.json";
     const fs::path expected = data_dir / "legacy" / "upgrade-item-beta2.expected.json";
     if (fs::exists(beta2) && fs::exists(expected)) {
-        const auto r = dlm("upgrade " + quote(beta2.string()));
+        const auto r = run_dlm("upgrade " + quote(beta2.string()));
         INFO(r.err);
         CHECK(r.status == 0);
         CHECK(nlohmann::json::parse(r.out) == nlohmann::json::parse(read_all(expected)));
@@ -482,26 +482,26 @@ TEST_CASE("dlm upgrade prints to standard output or -o, and never writes an inva
     const fs::path file = dir / "still-invalid.json";
     fs::copy_file(cli_data / "legacy-invalid.json", file);
     const std::string original = read_all(file);
-    const auto invalid = dlm("upgrade --in-place " + quote(file.string()));
+    const auto invalid = run_dlm("upgrade --in-place " + quote(file.string()));
     INFO(invalid.out << invalid.err);
     CHECK(invalid.status == 1);
     CHECK(invalid.err.find("invalid") != std::string::npos);
     CHECK(invalid.err.find("/properties/dlm:inputs/scaling_factor") != std::string::npos);
     CHECK(read_all(file) == original);
     const fs::path not_written = dir / "not-written.json";
-    CHECK(dlm("upgrade -o " + quote(not_written.string()) + " " + quote(file.string())).status == 1);
+    CHECK(run_dlm("upgrade -o " + quote(not_written.string()) + " " + quote(file.string())).status == 1);
     CHECK_FALSE(fs::exists(not_written));
     CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 2);  // out.json + file
 
     // Not JSON, or missing: status 2, nothing on standard output.
-    const auto not_json = dlm("upgrade " + quote((cli_data / "not-json.json").string()));
+    const auto not_json = run_dlm("upgrade " + quote((cli_data / "not-json.json").string()));
     CHECK(not_json.status == 2);
     CHECK(not_json.out.empty());
-    CHECK(dlm("upgrade -i " + quote((dir / "missing.json").string())).status == 2);
+    CHECK(run_dlm("upgrade -i " + quote((dir / "missing.json").string())).status == 2);
 }
 
 TEST_CASE("dlm info prints the deployment summary", "[cli]") {
-    const auto r = dlm("info " + quote(model_item.string()));
+    const auto r = run_dlm("info " + quote(model_item.string()));
     INFO(r.out << r.err);
     CHECK(r.status == 0);
     CHECK(r.err.empty());
@@ -512,16 +512,16 @@ TEST_CASE("dlm info prints the deployment summary", "[cli]") {
         CHECK(r.out.find(expected) != std::string::npos);
     }
 
-    const auto invalid = dlm("info " + quote(invalid_item.string()));
+    const auto invalid = run_dlm("info " + quote(invalid_item.string()));
     CHECK(invalid.status == 2);
     CHECK(invalid.out.empty());
     CHECK(invalid.err.find("scaling_factor") != std::string::npos);
 
-    const auto not_json = dlm("info " + quote((cli_data / "not-json.json").string()));
+    const auto not_json = run_dlm("info " + quote((cli_data / "not-json.json").string()));
     CHECK(not_json.status == 2);
     CHECK(not_json.err.find("line 3") != std::string::npos);
 
-    const auto catalog = dlm("info " + quote((tree / "catalog.json").string()));
+    const auto catalog = run_dlm("info " + quote((tree / "catalog.json").string()));
     CHECK(catalog.status == 1);
     CHECK(catalog.out.empty());
 }
