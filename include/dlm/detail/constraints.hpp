@@ -274,8 +274,15 @@ public:
 
     bool check(const valijson_adapter& target, const std::vector<std::string>& context,
                valijson::ValidationResults* results) const {
-        for (const auto& value : values_) {
-            if (json_equal(value, target)) return true;
+        if (target.isString()) {
+            const std::string text = target.getString();  // one copy, not one per allowed value
+            for (const auto& value : values_) {
+                if (value.is_string() && value.get_ref<const std::string&>() == text) return true;
+            }
+        } else {
+            for (const auto& value : values_) {
+                if (json_equal(value, target)) return true;
+            }
         }
         if (results) {
             std::string allowed;
@@ -520,6 +527,40 @@ private:
     bool enabled_ = true;
 };
 
+/// Members whose name starts with a prefix must be among those defined (see schema_bundle.hpp, close_prefix).
+class closed_prefix_constraint : public custom_constraint<closed_prefix_constraint> {
+public:
+    explicit closed_prefix_constraint(const valijson_adapter& node) {
+        const nlohmann::json config = to_json(node);
+        prefix_ = config.at("prefix").get<std::string>();
+        defined_ = config.at("defined").get<std::vector<std::string>>();
+        std::sort(defined_.begin(), defined_.end());
+    }
+
+    bool check(const valijson_adapter& target, const std::vector<std::string>& context,
+               valijson::ValidationResults* results) const {
+        if (!target.isObject()) return true;
+        bool ok = true;
+        target.applyToObject([&](const std::string& key, const valijson_adapter&) {
+            if (key.compare(0, prefix_.size(), prefix_) != 0 || std::binary_search(defined_.begin(), defined_.end(), key)) {
+                return true;
+            }
+            ok = false;
+            if (!results) return false;
+            auto member_context = context;
+            member_context.push_back("[" + key + "]");
+            results->pushError(member_context, "member " + quote(key) + " is not allowed here: no field of that name has the prefix " +
+                                                   quote(prefix_));
+            return true;
+        });
+        return ok;
+    }
+
+private:
+    std::string prefix_;
+    std::vector<std::string> defined_;
+};
+
 /// The `false` schema: nothing is allowed here (the bundler writes it for `false`, which valijson fails silently).
 class never_constraint : public custom_constraint<never_constraint> {
 public:
@@ -648,6 +689,7 @@ inline void register_custom_keywords(valijson::SchemaParser& parser) {
     add_builder(parser, "x-dlm-format", [](const valijson_adapter& n) { return new format_constraint(n); });
     add_builder(parser, "x-dlm-uniqueItems", [](const valijson_adapter& n) { return new unique_items_constraint(n); });
     add_builder(parser, "x-dlm-propertyNames", [](const valijson_adapter& n) { return new property_names_constraint(n); });
+    add_builder(parser, "x-dlm-closed-prefix", [](const valijson_adapter& n) { return new closed_prefix_constraint(n); });
     add_builder(parser, "x-dlm-never", [](const valijson_adapter& n) { return new never_constraint(n); });
     add_builder(parser, "x-dlm-branch", [](const valijson_adapter& n) { return new branch_marker_constraint(n); });
 }

@@ -201,6 +201,7 @@ private:
             // valijson fails a `false` schema without a word; ours says what is wrong.
             if (node->is_boolean() && !node->get<bool>()) *node = nlohmann::json{{"x-dlm-never", true}};
             if (!node->is_object() || placeholders.count(node)) continue;
+            close_prefix(*node);
             if (const auto names = node->find("propertyNames"); names != node->end()) {
                 if (names->is_object() && names->dump().find("\"$ref\"") == std::string::npos) {
                     // Self-contained: our own constraint compiles it and names the offending member.
@@ -250,6 +251,40 @@ private:
                 stack.emplace_back(&child, pointer + path);
             });
         }
+    }
+
+    /// STAC's extension template closes its prefix with {"patternProperties": {"^(?!eo:)": {}}, "additionalProperties":
+    /// false}: any member is allowed except an undefined `eo:` one. valijson would run std::regex on every member name of
+    /// every object so described; the same rule as a prefix comparison (closed_prefix_constraint) costs nothing.
+    static void close_prefix(nlohmann::json& node) {
+        const auto patterns = node.find("patternProperties");
+        const auto additional = node.find("additionalProperties");
+        if (patterns == node.end() || !patterns->is_object() || patterns->size() != 1 || additional == node.end() ||
+            *additional != false) {
+            return;
+        }
+        const std::string& pattern = patterns->begin().key();
+        const nlohmann::json& schema = patterns->begin().value();
+        const std::string_view head = "^(?!";
+        if (!(schema == true || schema == nlohmann::json::object()) || pattern.size() <= head.size() + 1 ||
+            pattern.compare(0, head.size(), head) != 0 || pattern.back() != ')') {
+            return;
+        }
+        const std::string prefix = pattern.substr(head.size(), pattern.size() - head.size() - 1);
+        for (const char c : prefix) {
+            const bool literal = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ':' ||
+                                 c == '_' || c == '-';
+            if (!literal) return;
+        }
+        nlohmann::json defined = nlohmann::json::array();
+        if (const auto properties = node.find("properties"); properties != node.end() && properties->is_object()) {
+            for (const auto& item : properties->items()) {
+                if (item.key().rfind(prefix, 0) == 0) defined.push_back(item.key());
+            }
+        }
+        node["x-dlm-closed-prefix"] = {{"prefix", prefix}, {"defined", std::move(defined)}};
+        node.erase("patternProperties");
+        node.erase("additionalProperties");
     }
 
     /// Keywords of our own that a schema brings are dropped: only the bundler writes them.
