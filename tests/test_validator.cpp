@@ -213,7 +213,7 @@ TEST_CASE("companion rule can be relaxed to a warning", "[validator][options]") 
     CHECK(has(relaxed.warnings, "dlm.companion.missing", "/stac_extensions"));
 }
 
-TEST_CASE("unknown extensions: registered schema, resolver, or a warning", "[validator][options]") {
+TEST_CASE("unknown extensions: registered schema, resolver, or a warning", "[validator][options][threads]") {
     const std::string uri = "https://example.com/stac/checks/v1.0.0/schema.json";
     auto item = base_item();
     item["stac_extensions"].push_back(uri);
