@@ -1,5 +1,6 @@
 // Hostile input, one test per failure path measured in the dependency probe (shared/notes/dependency-probe.md),
 // each on a document generated here, plus the replay of every input the fuzzers crashed on (tests/fuzz/crashes/).
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -300,4 +301,16 @@ TEST_CASE("every input a fuzzer crashed on now passes the fuzz target's checks",
         dlm_fuzz::validate_one(text);  // aborts on a broken invariant
         SUCCEED();
     }
+}
+
+TEST_CASE("100,000 failing items give a bounded list of findings", "[hostile]") {
+    json item = minimal_item();
+    item["bbox"] = json::array();
+    for (int i = 0; i < 100000; ++i) item["bbox"].push_back("x");
+    const dlm::report r = shipped().validate(item);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.errors.size() <= 2 * (dlm::detail::max_schema_findings + 1));
+    CHECK(std::any_of(r.errors.begin(), r.errors.end(), [](const dlm::finding& f) {
+        return f.message.find("more schema findings are not listed") != std::string::npos;
+    }));
 }

@@ -175,6 +175,23 @@ TEST_CASE("the common findings read as pinned", "[validator][messages]") {
         REQUIRE(has(report.errors, "schema", "/properties/datetime"));
         CHECK(report.errors.front().message.find("date-time") != std::string::npos);
     }
+    SECTION("a field a schema forbids outright (a `false` subschema) is named, not failed silently") {
+        auto item = base_item();
+        item["properties"]["eo:bands"] = {{{"name", "B02"}}};
+        for (auto& [key, asset] : item["assets"].items()) asset.erase("eo:bands");
+        const auto report = v.validate(item);
+        INFO(describe(report));
+        REQUIRE_FALSE(report.ok());
+        CHECK(has(report.errors, "schema", "/properties/eo:bands"));
+        for (const auto& f : report.errors) CHECK(f.message != "does not match the schema");
+    }
+    SECTION("an undefined field with an extension's prefix") {
+        auto item = base_item();
+        item["properties"]["sci:journal"] = "Remote Sensing";
+        const auto f = only_finding(v.validate(item));
+        CHECK(f.pointer == "/properties/sci:journal");
+        CHECK(f.message.rfind("member \"sci:journal\" is not allowed here", 0) == 0);
+    }
     SECTION("a broken polygon is explained by the polygon branch") {
         auto item = base_item();
         item["geometry"] = {{"type", "Polygon"}, {"coordinates", {{{0, 0}, {1, 1}, {0, 0}}}}};

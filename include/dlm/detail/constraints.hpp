@@ -169,6 +169,13 @@ inline void canonical_text(const valijson_adapter& value, std::string& out) {
     }
 }
 
+/// valijson's context of a member or an item of the value at `context` ("[key]", "[0]").
+inline std::vector<std::string> child_context(const std::vector<std::string>& context, const std::string& token) {
+    auto child = context;
+    child.push_back("[" + token + "]");
+    return child;
+}
+
 /// Base of every custom keyword: valijson clones constraints into its own storage.
 template <typename Derived>
 class custom_constraint : public valijson::constraints::PolyConstraint {
@@ -515,9 +522,7 @@ public:
             // items[i - 1] has the smaller index: it is the first occurrence of this run.
             std::size_t first = i - 1;
             while (first > 0 && items[first - 1].first == items[i].first) --first;
-            auto item_context = context;
-            item_context.push_back("[" + std::to_string(items[i].second) + "]");
-            results->pushError(item_context, "repeats item " + std::to_string(items[first].second) +
+            results->pushError(child_context(context, std::to_string(items[i].second)), "repeats item " + std::to_string(items[first].second) +
                                                  " (items must be unique)");
         }
         return ok;
@@ -547,9 +552,7 @@ public:
             }
             ok = false;
             if (!results) return false;
-            auto member_context = context;
-            member_context.push_back("[" + key + "]");
-            results->pushError(member_context, "member " + quote(key) + " is not allowed here: no field of that name has the prefix " +
+            results->pushError(child_context(context, key), "member " + quote(key) + " is not allowed here: no field of that name has the prefix " +
                                                    quote(prefix_));
             return true;
         });
@@ -618,8 +621,6 @@ public:
             if (!results) return false;
             valijson::ValidationResults inner;
             engine.validate(*schema_, name, &inner);
-            auto member_context = context;
-            member_context.push_back("[" + key + "]");
             std::string reason;
             valijson::ValidationResults::Error error;
             while (inner.popError(error)) {
@@ -627,7 +628,7 @@ public:
                 reason = error.description;
                 break;
             }
-            results->pushError(member_context, "the member name " + quote(key) + " is not allowed" +
+            results->pushError(child_context(context, key), "the member name " + quote(key) + " is not allowed" +
                                                     (reason.empty() ? std::string() : ": " + reason));
             return true;
         });

@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -225,6 +226,9 @@ private:
 
 }  // namespace findings_impl
 
+/// The most findings one schema run lists; the rest are counted in one more finding.
+inline constexpr std::size_t max_schema_findings = 200;
+
 /// The findings of one failed valijson run over `document`, pointers prefixed by `prefix`.
 inline std::vector<finding> to_findings(const valijson::ValidationResults& results, const nlohmann::json& document,
                                         const std::string& prefix = "") {
@@ -246,10 +250,21 @@ inline std::vector<finding> to_findings(const valijson::ValidationResults& resul
         entries.push_back(std::move(e));
     }
     std::vector<finding> out = findings_impl::resolver(std::move(entries)).resolve();
-    // The same finding can arrive twice (two schemas that share a definition); keep the first.
+    // The same finding can arrive twice (two schemas that share a definition); keep the first. A hostile document can
+    // fail a million times over (one error per item of a huge array): list the first max_schema_findings.
     std::vector<finding> unique;
+    std::set<std::pair<std::string, std::string>> seen;
+    std::size_t not_listed = 0;
     for (auto& f : out) {
-        if (std::find(unique.begin(), unique.end(), f) == unique.end()) unique.push_back(std::move(f));
+        if (!seen.emplace(f.pointer, f.message).second) continue;
+        if (unique.size() == max_schema_findings) {
+            ++not_listed;
+            continue;
+        }
+        unique.push_back(std::move(f));
+    }
+    if (not_listed > 0) {
+        unique.push_back({"schema", prefix, std::to_string(not_listed) + " more schema findings are not listed"});
     }
     if (unique.empty()) unique.push_back({"schema", prefix, "does not match the schema"});
     return unique;
