@@ -4,6 +4,7 @@
 #include <dlm/detail/dlm_rules.hpp>
 #include <dlm/detail/findings.hpp>
 #include <dlm/detail/schema_bundle.hpp>
+#include <dlm/detail/schema_check.hpp>
 #include <dlm/detail/schemas.hpp>
 #include <dlm/detail/valijson.hpp>
 #include <dlm/error.hpp>
@@ -102,13 +103,9 @@ private:
     struct state {
         explicit state(validator_options opts) : options(std::move(opts)) {
             prime_ctype();
-            for (const auto& embedded : detail::embedded_schemas) {
-                std::string text;
-                for (std::size_t i = 0; i < embedded.piece_count; ++i) text += embedded.pieces[i];
-                nlohmann::json schema = nlohmann::json::parse(text);
-                const std::string id = schema.at("$id").get<std::string>();
-                shipped_paths.emplace(id, std::string(embedded.path));
-                documents.insert_or_assign(id, std::move(schema));
+            for (detail::shipped_schema& shipped : detail::load_shipped_schemas()) {
+                if (shipped.is_root()) shipped_roots.insert(shipped.uri);
+                documents.insert_or_assign(std::move(shipped.uri), std::move(shipped.document));
             }
             for (auto& [uri, schema] : options.schemas) {
                 if (!schema.is_object() && !schema.is_boolean()) {
@@ -122,15 +119,9 @@ private:
             }
         }
 
-        /// Core schemas (by type and version) and extension schemas are compiled; shared parts are reached by $ref.
-        bool is_root(const std::string& uri) const {
-            if (options.schemas.count(uri)) return true;
-            const auto path = shipped_paths.find(uri);
-            if (path == shipped_paths.end()) return false;
-            const std::string& p = path->second;
-            return p.rfind("extensions/", 0) == 0 || p.rfind("dlm/", 0) == 0 || p.find("/item.json") != std::string::npos ||
-                   p.find("/collection.json") != std::string::npos || p.find("/catalog.json") != std::string::npos;
-        }
+        /// Shipped roots (core schemas by type and version, extension schemas) and registered schemas are compiled;
+        /// the other shipped schemas are parts that these reach by $ref.
+        bool is_root(const std::string& uri) const { return options.schemas.count(uri) || shipped_roots.count(uri); }
 
         detail::schema_lookup lookup() const {
             return [this](const std::string& uri) -> const nlohmann::json* {
@@ -144,11 +135,7 @@ private:
         static compiled compile(detail::schema_bundler& bundler, const std::string& uri) {
             const nlohmann::json bundle = bundler.bundle(uri);
             try {
-                valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-                detail::register_custom_keywords(parser);
-                auto schema = std::make_shared<valijson::Schema>();
-                parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(bundle), *schema);
-                return schema;
+                return detail::compile_bundle(bundle);
             } catch (const error&) {
                 throw;
             } catch (const std::exception& e) {
@@ -164,7 +151,7 @@ private:
 
         validator_options options;
         std::map<std::string, nlohmann::json, std::less<>> documents;
-        std::map<std::string, std::string, std::less<>> shipped_paths;
+        std::set<std::string, std::less<>> shipped_roots;
         std::map<std::string, compiled, std::less<>> roots;
 
         std::mutex resolved_mutex;
@@ -218,17 +205,23 @@ private:
         return schema;
     }
 
-    /// Runs one compiled schema: a fast pass without results, and a second one to explain a failure.
+    /// Runs one compiled schema: a yes/no pass (detail::schema_check), and valijson with results to explain a "no".
     static void run(const valijson::Schema& schema, const nlohmann::json& document, const std::string& prefix,
                     const std::string& what, report& out) {
-        // valijson's Validator caches the regexes of patternProperties and is not thread-safe: one per thread.
+        // Both keep a cache of compiled regexes and are not thread-safe: one of each per thread.
+        thread_local detail::schema_check::regex_cache regexes;
         thread_local valijson::Validator engine(valijson::Validator::kStrongTypes);
-        const valijson::adapters::NlohmannJsonAdapter target(document);
         try {
-            if (engine.validate(schema, target, nullptr)) return;
+            if (detail::schema_check(regexes).accepts(schema, document)) return;
+            const valijson::adapters::NlohmannJsonAdapter target(document);
             valijson::ValidationResults results;
-            engine.validate(schema, target, &results);
-            for (auto& f : detail::to_findings(results, document, prefix)) {
+            std::vector<finding> findings;
+            if (!engine.validate(schema, target, &results)) findings = detail::to_findings(results, document, prefix);
+            if (findings.empty()) {  // a bug in schema_check or in valijson: never let it pass unnoticed
+                out.error("schema.error", prefix, "the schema check rejects this document but valijson finds no error" +
+                                                      (what.empty() ? std::string() : " (" + what + ")"));
+            }
+            for (auto& f : findings) {
                 if (!what.empty()) f.message += " (" + what + ")";
                 out.errors.push_back(std::move(f));
             }

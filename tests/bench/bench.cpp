@@ -191,6 +191,7 @@ std::string make_document(const nlohmann::json& item_template, const nlohmann::j
 
 struct measurement {
     double seconds = 0;  // median time for one pass over the corpus
+    double ratio = 1;    // median over repetitions of (this pass / the floor's pass in the same repetition)
     std::size_t documents = 0;
     std::size_t bytes = 0;
 
@@ -200,19 +201,36 @@ struct measurement {
 
 std::atomic<std::size_t> sink{0};  // keeps results observable so no pass is optimised away
 
-measurement measure(const std::vector<std::string>& corpus, int repetitions, const std::function<void(const std::string&)>& step) {
-    measurement m;
-    for (const auto& text : corpus) m.bytes += text.size();
-    m.documents = corpus.size();
-    for (const auto& text : corpus) step(text);  // warm-up pass
-    std::vector<double> times;
-    for (int r = 0; r < repetitions; ++r) {
-        const auto start = clock_type::now();
-        for (const auto& text : corpus) step(text);
-        times.push_back(seconds_since(start));
+using step_function = std::function<void(const std::string&)>;
+
+/// Times every step once per repetition, the steps interleaved, so that a burst of load on this shared machine
+/// slows one repetition of every step rather than every repetition of one step. steps[0] is the floor: each step's
+/// ratio is the median of its per-repetition ratios to the floor.
+std::vector<measurement> measure(const std::vector<std::string>& corpus, int repetitions,
+                                 const std::vector<step_function>& steps) {
+    std::vector<measurement> out(steps.size());
+    std::vector<std::vector<double>> times(steps.size());
+    for (auto& m : out) {
+        m.documents = corpus.size();
+        for (const auto& text : corpus) m.bytes += text.size();
     }
-    m.seconds = median(times);
-    return m;
+    for (const auto& step : steps) {
+        for (const auto& text : corpus) step(text);  // warm-up pass
+    }
+    for (int r = 0; r < repetitions; ++r) {
+        for (std::size_t s = 0; s < steps.size(); ++s) {
+            const auto start = clock_type::now();
+            for (const auto& text : corpus) steps[s](text);
+            times[s].push_back(seconds_since(start));
+        }
+    }
+    for (std::size_t s = 0; s < steps.size(); ++s) {
+        out[s].seconds = median(times[s]);
+        std::vector<double> ratios;
+        for (int r = 0; r < repetitions; ++r) ratios.push_back(times[s][r] / times[0][r]);
+        out[s].ratio = median(ratios);
+    }
+    return out;
 }
 
 measurement measure_threads(const std::vector<std::string>& corpus, int repetitions, unsigned threads,
@@ -241,6 +259,7 @@ measurement measure_threads(const std::vector<std::string>& corpus, int repetiti
     return m;
 }
 
+#ifdef DLM_CLI_PATH  // the CLI stream rows need the `dlm` tool (built with the examples)
 struct cli_run {
     double seconds = 0;
     long peak_kb = 0;
@@ -274,6 +293,7 @@ cli_run run_timed(const std::string& command) {
     }
     return out;
 }
+#endif
 
 void row(const std::string& what, const std::string& value, const std::string& note = "") {
     std::printf("  %-46s %22s   %s\n", what.c_str(), value.c_str(), note.c_str());
@@ -357,26 +377,22 @@ int main(int argc, char** argv) try {
     std::printf("  corpus: %zu documents (%zu Collections), %.2f MB, %zu..%zu bytes each (mean %zu); %zu not clean\n",
                 corpus.size(), collections, static_cast<double>(corpus_bytes) / 1e6, smallest, largest,
                 corpus_bytes / std::max<std::size_t>(1, corpus.size()), invalid);
-    std::printf("  medians over %d repetitions of one pass over the corpus\n\n", repetitions);
+    std::printf("  medians over %d repetitions of one pass over the corpus; steps 1-3 interleaved, ratios per repetition\n\n",
+                repetitions);
 
-    // 1. parse only
-    const measurement floor = measure(corpus, repetitions, [](const std::string& text) {
-        sink += nlohmann::json::parse(text).size();
+    // 1. parse only (the floor), 2. parse + typed model, 3. parse + validation: interleaved, ratios per repetition.
+    const std::vector<measurement> steps = measure(corpus, repetitions, {
+        [](const std::string& text) { sink += nlohmann::json::parse(text).size(); },
+        [](const std::string& text) { sink += dlm::parse(text).document->size(); },
+        [](const std::string& text) { sink += dlm::read_model(nlohmann::json::parse(text)).outputs.final_layer_size.size(); },
+        [](const std::string& text) { sink += dlm::read_model(*dlm::parse(text).document).outputs.final_layer_size.size(); },
+        [&validator](const std::string& text) { sink += validator.validate_text(text).errors.size(); },
     });
-    const measurement hardened = measure(corpus, repetitions, [](const std::string& text) {
-        sink += dlm::parse(text).document->size();
-    });
-    // 2. parse + typed model
-    const measurement conversion = measure(corpus, repetitions, [](const std::string& text) {
-        sink += dlm::read_model(nlohmann::json::parse(text)).outputs.final_layer_size.size();
-    });
-    const measurement hardened_conversion = measure(corpus, repetitions, [](const std::string& text) {
-        sink += dlm::read_model(*dlm::parse(text).document).outputs.final_layer_size.size();
-    });
-    // 3. parse + validation
-    const measurement validation = measure(corpus, repetitions, [&validator](const std::string& text) {
-        sink += validator.validate_text(text).errors.size();
-    });
+    const measurement& floor = steps[0];
+    const measurement& hardened = steps[1];
+    const measurement& conversion = steps[2];
+    const measurement& hardened_conversion = steps[3];
+    const measurement& validation = steps[4];
     // 4. all cores
     const measurement parallel = measure_threads(corpus, repetitions, cores, validator);
     const measurement two = cores == 2 ? parallel : measure_threads(corpus, repetitions, 2, validator);
@@ -386,7 +402,7 @@ int main(int argc, char** argv) try {
         std::snprintf(buffer, sizeof buffer, "%8.1f MB/s %9.0f docs/s", m.mb_per_second(), m.docs_per_second());
         return std::string(buffer);
     };
-    auto ratio = [&floor](const measurement& m) { return m.seconds / floor.seconds; };
+    auto ratio = [](const measurement& m) { return m.ratio; };
 
     std::printf("  %-46s %22s   %s\n", "step", "throughput", "vs. nlohmann::json::parse / target");
     row("1. nlohmann::json::parse (floor)", line(floor), "1.00x");

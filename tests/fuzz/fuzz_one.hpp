@@ -14,6 +14,7 @@
 #include <dlm/validator.hpp>
 
 #include "fuzz_checks.hpp"
+#include "schema_agreement.hpp"
 
 namespace dlm_fuzz {
 
@@ -34,9 +35,10 @@ inline bool has_fatal_input_finding(const dlm::report& r) {
     return false;
 }
 
-/// Runs `text` through everything that reads untrusted JSON: validate_text, parse + validate of the document,
-/// read_model and upgrade_text (+ validate of the upgraded document). Only dlm::error may be thrown, and only by
-/// read_model and upgrade_text; every report must pass `check_report`. A crash, hang or leak is a bug.
+/// Runs `text` through everything that reads untrusted JSON: validate_text, parse + validate of the document (and
+/// the validator's yes/no pass against valijson's verdict, for every shipped schema), read_model and upgrade_text
+/// (+ validate of the upgraded document). Only dlm::error may be thrown, and only by read_model and upgrade_text;
+/// every report must pass `check_report`. A crash, hang or leak is a bug.
 inline void validate_one(std::string_view text) {
     const dlm::validator& validator = shared_validator();
     check_report(validator.validate_text(text));
@@ -49,6 +51,10 @@ inline void validate_one(std::string_view text) {
         check_report(limits);
         if (parsed.ok()) require(limits.ok(), "check_limits rejects a document that parse accepted");
         check_report(validator.validate(*parsed.document));
+        for (const auto& [uri, schema] : shipped_roots()) {
+            const verdicts v = judge(*schema, *parsed.document, false);
+            require(v.check == v.valijson, "detail::schema_check and valijson disagree");
+        }
         try {
             static_cast<void>(dlm::read_model(*parsed.document));
         } catch (const dlm::error&) {

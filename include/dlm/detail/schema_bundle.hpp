@@ -10,6 +10,8 @@
 
 #include <dlm/detail/constraints.hpp>
 #include <dlm/detail/pointer.hpp>
+#include <dlm/detail/schemas.hpp>
+#include <dlm/detail/valijson.hpp>
 #include <dlm/error.hpp>
 
 #include <nlohmann/json.hpp>
@@ -19,6 +21,7 @@
 #include <set>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -403,6 +406,42 @@ private:
     schema_lookup lookup_;
     std::size_t next_branch_id_ = 0;
 };
+
+/// valijson's compiled form of a bundle, with dlm's keywords; throws what valijson's parser throws.
+inline std::shared_ptr<const valijson::Schema> compile_bundle(const nlohmann::json& bundle) {
+    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+    register_custom_keywords(parser);
+    auto schema = std::make_shared<valijson::Schema>();
+    parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(bundle), *schema);
+    return schema;
+}
+
+/// One schema shipped in schemas.hpp, parsed.
+struct shipped_schema {
+    std::string uri;   // its $id
+    std::string path;  // under schema/
+    nlohmann::json document;
+
+    /// Core schemas (by type and version) and extension schemas are what documents are validated against; the
+    /// others are parts that these reach by $ref.
+    [[nodiscard]] bool is_root() const {
+        return path.rfind("extensions/", 0) == 0 || path.rfind("dlm/", 0) == 0 || path.find("/item.json") != std::string::npos ||
+               path.find("/collection.json") != std::string::npos || path.find("/catalog.json") != std::string::npos;
+    }
+};
+
+/// Every shipped schema, parsed from the embedded text.
+inline std::vector<shipped_schema> load_shipped_schemas() {
+    std::vector<shipped_schema> out;
+    for (const auto& embedded : embedded_schemas) {
+        std::string text;
+        for (std::size_t i = 0; i < embedded.piece_count; ++i) text += embedded.pieces[i];
+        nlohmann::json document = nlohmann::json::parse(text);
+        std::string uri = document.at("$id").get<std::string>();
+        out.push_back({std::move(uri), std::string(embedded.path), std::move(document)});
+    }
+    return out;
+}
 
 }  // namespace dlm::detail
 
