@@ -18,6 +18,8 @@
 #include <unistd.h>
 #include <vector>
 
+namespace dlm_test_cli {  // each test file has a namespace of its own: the runner is a unity build
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -527,3 +529,5 @@ TEST_CASE("dlm info prints the deployment summary", "[cli]") {
 }
 
 #endif  // DLM_CLI_PATH
+
+}  // namespace dlm_test_cli

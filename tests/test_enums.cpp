@@ -9,6 +9,8 @@
 
 #include <dlm/enums.hpp>
 
+namespace dlm_test_enums {  // each test file has a namespace of its own: the runner is a unity build
+
 namespace {
 
 // Each table lists every enumerator exactly once, in declaration order: entry i has the value i, so an
@@ -110,3 +112,5 @@ TEST_CASE("enums: the tables work at compile time", "[enums]") {
     static_assert(!dlm::is_numpy_name(dlm::data_type::float16));
     SUCCEED();
 }
+
+}  // namespace dlm_test_enums

@@ -6,6 +6,8 @@
 
 #include <dlm/detail/formats.hpp>
 
+namespace dlm_test_formats {  // each test file has a namespace of its own: the runner is a unity build
+
 using namespace dlm::detail;
 using namespace std::string_literals;
 
@@ -314,3 +316,5 @@ TEST_CASE("format checks stay linear and safe on hostile input", "[formats]") {
         CHECK_FALSE(is_email(std::string(length, '@')));
     }
 }
+
+}  // namespace dlm_test_formats

@@ -18,6 +18,8 @@
 
 #include "fuzz/fuzz_one.hpp"
 
+namespace dlm_test_hostile {  // each test file has a namespace of its own: the runner is a unity build
+
 using nlohmann::json;
 
 namespace {
@@ -314,3 +316,5 @@ TEST_CASE("100,000 failing items give a bounded list of findings", "[hostile]") 
         return f.message.find("more schema findings are not listed") != std::string::npos;
     }));
 }
+
+}  // namespace dlm_test_hostile

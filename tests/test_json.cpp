@@ -15,6 +15,8 @@
 #include <dlm/json.hpp>
 #include <dlm/model.hpp>
 
+namespace dlm_test_json {  // each test file has a namespace of its own: the runner is a unity build
+
 using nlohmann::json;
 
 namespace {
@@ -523,3 +525,5 @@ TEST_CASE("reading any wrong shape throws dlm::error, never a nlohmann exception
     CHECK_NOTHROW(only_dlm_errors(dlm::process_level{}));
     CHECK_NOTHROW(only_dlm_errors(dlm::data_type{}));
 }
+
+}  // namespace dlm_test_json

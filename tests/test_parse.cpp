@@ -9,6 +9,8 @@
 #include <dlm/detail/text.hpp>
 #include <dlm/parse.hpp>
 
+namespace dlm_test_parse {  // each test file has a namespace of its own: the runner is a unity build
+
 using nlohmann::json;
 using namespace std::string_literals;
 
@@ -449,3 +451,5 @@ TEST_CASE("every finding message can be dumped", "[parse]") {
         CHECK(error.message.find("\xE2\x80\xAE") == std::string::npos);
     }
 }
+
+}  // namespace dlm_test_parse

@@ -4,6 +4,8 @@
 
 #include <dlm/detail/pointer.hpp>
 
+namespace dlm_test_pointer {  // each test file has a namespace of its own: the runner is a unity build
+
 using dlm::detail::append;
 using dlm::detail::escape_token;
 
@@ -32,3 +34,5 @@ TEST_CASE("append builds a pointer one token at a time", "[pointer]") {
     append(index_only, 7u);
     CHECK(index_only == "/42/7");
 }
+
+}  // namespace dlm_test_pointer

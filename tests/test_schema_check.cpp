@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+namespace dlm_test_schema_check {  // each test file has a namespace of its own: the runner is a unity build
+
 namespace {
 
 const std::filesystem::path data_dir{DLM_TEST_DATA_DIR};
@@ -154,3 +156,5 @@ TEST_CASE("schema_check: the validator explains every document it rejects", "[sc
         for (const auto& f : r.errors) CHECK(f.rule != "schema.error");
     }
 }
+
+}  // namespace dlm_test_schema_check

@@ -16,6 +16,8 @@
 #include <dlm/stac.hpp>
 #include <dlm/version.hpp>
 
+namespace dlm_test_stac {  // each test file has a namespace of its own: the runner is a unity build
+
 using nlohmann::json;
 
 namespace {
@@ -364,3 +366,5 @@ TEST_CASE("round trip: legacy documents read losslessly or fail with a dlm::erro
         require_round_trip(doc);
     }
 }
+
+}  // namespace dlm_test_stac

@@ -8,6 +8,8 @@
 #include <memory>
 #include <string>
 
+namespace dlm_test_testing_catch2 {  // each test file has a namespace of its own: the runner is a unity build
+
 namespace {
 
 const std::filesystem::path valid_dir = std::filesystem::path(DLM_TEST_DATA_DIR) / "valid";
@@ -74,3 +76,5 @@ TEST_CASE("testing::is_valid with relaxed companions lists the warning and match
     CHECK(dlm::testing::is_valid(shared).match(item));
     CHECK_THROWS_AS(dlm::testing::is_valid(std::shared_ptr<const dlm::validator>()), dlm::error);
 }
+
+}  // namespace dlm_test_testing_catch2

@@ -6,6 +6,8 @@
 
 #include <dlm/detail/text.hpp>
 
+namespace dlm_test_text {  // each test file has a namespace of its own: the runner is a unity build
+
 using dlm::detail::decode_utf8;
 using dlm::detail::describe_type;
 using dlm::detail::is_valid_utf8;
@@ -145,3 +147,5 @@ TEST_CASE("describe_type names each JSON type with its article", "[text]") {
     CHECK(describe_type(json(nullptr)) == "null");
     CHECK("found " + describe_type(json::array()) == "found an array");
 }
+
+}  // namespace dlm_test_text

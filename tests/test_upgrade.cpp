@@ -24,6 +24,8 @@ struct StringMaker<dlm::change> {
 };
 }  // namespace Catch
 
+namespace dlm_test_upgrade {  // each test file has a namespace of its own: the runner is a unity build
+
 namespace {
 
 using nlohmann::json;
@@ -620,3 +622,5 @@ TEST_CASE("upgrade_text: tests/data/legacy/X.json upgrades to X.expected.json", 
     const dlm::upgrade_result again = dlm::upgrade_text(result.document.dump());
     CHECK(again.changes.empty());
 }
+
+}  // namespace dlm_test_upgrade

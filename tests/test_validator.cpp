@@ -13,6 +13,8 @@
 #include <thread>
 #include <vector>
 
+namespace dlm_test_validator {  // each test file has a namespace of its own: the runner is a unity build
+
 namespace {
 
 const std::filesystem::path data_dir{DLM_TEST_DATA_DIR};
@@ -322,3 +324,5 @@ TEST_CASE("a validator is shared by many threads with the same results", "[valid
     for (auto& thread : threads) thread.join();
     CHECK(mismatches == 0);
 }
+
+}  // namespace dlm_test_validator

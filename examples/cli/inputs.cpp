@@ -12,8 +12,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string errno_message(int code) { return std::error_code(code, std::generic_category()).message(); }
-
 void walk_into(const fs::path& directory, std::vector<walk_entry>& out) {
     std::error_code ec;
     fs::directory_iterator it(directory, ec);
@@ -118,6 +116,8 @@ bool iequals(std::string_view a, std::string_view b) {
 }
 
 }  // namespace
+
+std::string errno_message(int code) { return std::error_code(code, std::generic_category()).message(); }
 
 file_content read_file(const std::filesystem::path& path) {
     file_content result;

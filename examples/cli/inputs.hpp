@@ -44,6 +44,9 @@ struct stream_document {
     std::size_t line = 0;
 };
 
+/// strerror for `code`, thread-safely.
+std::string errno_message(int code);
+
 /// Splits a stream into documents as `dlm validate -` does: when the whole input is one JSON value it is one
 /// document (line 0); otherwise each non-blank line is a document (NDJSON). Streams: only the lines in flight
 /// are held, except while the first line is an incomplete value (the input is then buffered to try it whole).

@@ -54,7 +54,7 @@ namespace fs = std::filesystem;
 
 enum class destination { standard_output, in_place, output_file };
 
-struct settings {
+struct upgrade_settings {
     std::vector<std::string> files;
     destination to = destination::standard_output;
     std::string output;
@@ -62,8 +62,8 @@ struct settings {
     validation_settings validation;
 };
 
-settings parse_arguments(argument_cursor& args) {
-    settings s;
+upgrade_settings parse_upgrade_arguments(argument_cursor& args) {
+    upgrade_settings s;
     bool in_place = false;
     bool has_output = false;
     while (!args.done()) {
@@ -90,8 +90,6 @@ settings parse_arguments(argument_cursor& args) {
     s.to = in_place ? destination::in_place : has_output ? destination::output_file : destination::standard_output;
     return s;
 }
-
-std::string errno_message(int code) { return std::error_code(code, std::generic_category()).message(); }
 
 /// Writes `text` to `target` through a temporary file in the same directory and a rename, so that `target`
 /// is either untouched or complete. Keeps an existing target's permissions. Returns an error message, or "".
@@ -151,7 +149,7 @@ std::string write_atomically(const fs::path& requested, const std::string& text)
 }
 
 /// Upgrades one file; returns its exit status.
-int upgrade_one(const std::string& file, const settings& s, const document_validator& validator) {
+int upgrade_one(const std::string& file, const upgrade_settings& s, const document_validator& validator) {
     const file_content content = read_file(file);
     if (!content.ok) {
         std::cerr << "dlm upgrade: cannot read " << file << ": " << content.error << '\n';
@@ -208,7 +206,7 @@ int upgrade_one(const std::string& file, const settings& s, const document_valid
 }  // namespace
 
 int run_upgrade(argument_cursor args) {
-    const settings s = parse_arguments(args);
+    const upgrade_settings s = parse_upgrade_arguments(args);
     std::optional<document_validator> validator;
     try {
         validator.emplace(s.validation);

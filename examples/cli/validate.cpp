@@ -79,7 +79,7 @@ struct validate_job {
 
 using job_results = std::vector<document_result>;
 
-struct settings {
+struct validate_settings {
     std::vector<std::string> paths;
     output_format format = output_format::text;
     unsigned jobs = 0;
@@ -88,8 +88,8 @@ struct settings {
     validation_settings validation;
 };
 
-settings parse_arguments(argument_cursor& args) {
-    settings s;
+validate_settings parse_validate_arguments(argument_cursor& args) {
+    validate_settings s;
     while (!args.done()) {
         const std::string option = args.next_option();
         if (option.empty()) {
@@ -227,7 +227,7 @@ dlm::report unreadable(const std::string& what, const std::string& reason) {
 /// Reads the inputs in order and submits them; the only thread that touches the file system and stdin.
 class reader {
 public:
-    reader(const settings& s, ordered_pipeline<validate_job, job_results>& pipeline)
+    reader(const validate_settings& s, ordered_pipeline<validate_job, job_results>& pipeline)
         : settings_(s), pipeline_(pipeline) {}
 
     void read_path(const std::string& path) {
@@ -313,7 +313,7 @@ private:
         return links;
     }
 
-    const settings& settings_;
+    const validate_settings& settings_;
     ordered_pipeline<validate_job, job_results>& pipeline_;
     std::set<std::string> visited_;
 };
@@ -321,7 +321,7 @@ private:
 /// Prints results as they come (on the pipeline's emitter thread) and keeps the counts.
 class printer {
 public:
-    explicit printer(const settings& s)
+    explicit printer(const validate_settings& s)
         : settings_(s), colour_(s.format == output_format::text && colour_wanted()),
           progress_wanted_(is_terminal(STDERR_FILENO)), start_(std::chrono::steady_clock::now()) {}
 
@@ -378,7 +378,7 @@ private:
         return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
     }
 
-    const settings& settings_;
+    const validate_settings& settings_;
     const bool colour_;
     const bool progress_wanted_;
     const std::chrono::steady_clock::time_point start_;
@@ -392,7 +392,7 @@ private:
 }  // namespace
 
 int run_validate(argument_cursor args) {
-    const settings s = parse_arguments(args);
+    const validate_settings s = parse_validate_arguments(args);
     std::optional<document_validator> validator;
     try {
         validator.emplace(s.validation);

@@ -4,6 +4,7 @@
 // prints one table of medians.
 //
 //     dlm_bench [documents per repetition = 2000] [repetitions = 5] [CLI stream sizes = 10000,100000 | 0 to skip]
+//               [FILE: also write the corpus there as NDJSON, for tests/bench/ajv]
 
 #include <dlm/dlm.hpp>
 
@@ -340,6 +341,12 @@ int main(int argc, char** argv) try {
         smallest = std::min(smallest, corpus.back().size());
         largest = std::max(largest, corpus.back().size());
         if (is_collection(i)) ++collections;
+    }
+
+    if (argc > 4) {
+        std::ofstream out(argv[4], std::ios::binary);
+        for (const auto& text : corpus) out << text << '\n';
+        if (!out) throw std::runtime_error(std::string("cannot write the corpus to ") + argv[4]);
     }
 
     // 5. construction (first, so nothing else is warm)
