@@ -322,13 +322,20 @@ public:
     bool check(const valijson_adapter& target, const std::vector<std::string>& context,
                valijson::ValidationResults* results) const {
         if (!target.isObject()) return true;
+        // The validator's documents are nlohmann values: look members up instead of copying every name.
+        const auto* document = dynamic_cast<const valijson::adapters::NlohmannJsonAdapter*>(&target);
         bool ok = true;
         for (const auto& name : names_) {
             bool present = false;
-            target.applyToObject([&](const std::string& key, const valijson_adapter&) {
-                present = key == name;
-                return !present;
-            });
+            if (document != nullptr) {
+                const auto object = document->asObject();
+                present = object.find(name) != object.end();
+            } else {
+                target.applyToObject([&](const std::string& key, const valijson_adapter&) {
+                    present = key == name;
+                    return !present;
+                });
+            }
             if (present) continue;
             ok = false;
             if (!results) return false;
