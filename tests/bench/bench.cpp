@@ -410,6 +410,20 @@ int main(int argc, char** argv) try {
     const measurement& conversion = steps[2];
     const measurement& hardened_conversion = steps[3];
     const measurement& validation = steps[4];
+    // 3b. the same corpus with one schema error per document (what an ingest service rejects): the yes/no pass fails,
+    // then valijson explains the failure.
+    std::vector<std::string> damaged_corpus;
+    for (const auto& text : corpus) {
+        nlohmann::json doc = nlohmann::json::parse(text);
+        nlohmann::json& fields = doc.at("type") == "Feature" ? doc.at("properties") : doc;
+        fields.at("dlm:inputs")["scaling_factor"] = "not a number";
+        damaged_corpus.push_back(doc.dump());
+    }
+    const std::vector<measurement> damaged_steps = measure(damaged_corpus, repetitions, {
+        [](const std::string& text) { sink += nlohmann::json::parse(text).size(); },
+        [&validator](const std::string& text) { sink += validator.validate_text(text).errors.size(); },
+    });
+    const measurement& rejection = damaged_steps[1];
     // 4. all cores
     const measurement parallel = measure_threads(corpus, repetitions, cores, validator);
     const measurement two = cores == 2 ? parallel : measure_threads(corpus, repetitions, 2, validator);
@@ -429,6 +443,7 @@ int main(int argc, char** argv) try {
     row("2. dlm::parse + dlm::read_model", line(hardened_conversion), format("%.2fx", ratio(hardened_conversion)));
     row("3. validator.validate_text (1 thread)", line(validation),
         format("%.2fx", ratio(validation)) + "  target <= 3x " + verdict(ratio(validation) <= 3));
+    row("3b. the same, one schema error per document", line(rejection), format("%.2fx", ratio(rejection)));
     if (cores != 2) {
         row("4. validate_text on " + std::to_string(cores) + " threads", line(parallel),
             format("speed-up %.2fx", parallel.ratio));
