@@ -4,13 +4,12 @@
 #include <dlm/validator.hpp>
 
 #include "fuzz/schema_agreement.hpp"
+#include "test_data.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -18,15 +17,8 @@ namespace dlm_test_schema_check {  // each test file has a namespace of its own:
 
 namespace {
 
-const std::filesystem::path data_dir{DLM_TEST_DATA_DIR};
-
-nlohmann::json read_json(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return nlohmann::json::parse(text.str());
-}
-
+using dlm_test::data_dir;
+using dlm_test::read_json;
 using dlm_fuzz::shipped_roots;
 
 /// Counts agreements; on the first disagreement, says which schema and which document.

@@ -4,11 +4,11 @@
 
 #include <catch2/catch.hpp>
 
+#include "test_data.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -17,16 +17,9 @@ namespace dlm_test_validator {  // each test file has a namespace of its own: th
 
 namespace {
 
-const std::filesystem::path data_dir{DLM_TEST_DATA_DIR};
-
-std::string read_text(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-nlohmann::json read_json(const std::filesystem::path& path) { return nlohmann::json::parse(read_text(path)); }
+using dlm_test::data_dir;
+using dlm_test::read_json;
+using dlm_test::read_text;
 
 std::vector<std::string> json_files(const std::filesystem::path& dir, const std::string& exclude_suffix = "") {
     std::vector<std::string> files;
