@@ -398,12 +398,16 @@ int main(int argc, char** argv) try {
                 repetitions);
 
     // 1. parse only (the floor), 2. parse + typed model, 3. parse + validation: interleaved, ratios per repetition.
+    const step_function parse_only = [](const std::string& text) { sink += nlohmann::json::parse(text).size(); };
+    const step_function validate = [&validator](const std::string& text) {
+        sink += validator.validate_text(text).errors.size();
+    };
     const std::vector<measurement> steps = measure(corpus, repetitions, {
-        [](const std::string& text) { sink += nlohmann::json::parse(text).size(); },
+        parse_only,
         [](const std::string& text) { sink += dlm::parse(text).document->size(); },
         [](const std::string& text) { sink += dlm::read_model(nlohmann::json::parse(text)).outputs.final_layer_size.size(); },
         [](const std::string& text) { sink += dlm::read_model(*dlm::parse(text).document).outputs.final_layer_size.size(); },
-        [&validator](const std::string& text) { sink += validator.validate_text(text).errors.size(); },
+        validate,
     });
     const measurement& floor = steps[0];
     const measurement& hardened = steps[1];
@@ -419,10 +423,7 @@ int main(int argc, char** argv) try {
         fields.at("dlm:inputs")["scaling_factor"] = "not a number";
         damaged_corpus.push_back(doc.dump());
     }
-    const std::vector<measurement> damaged_steps = measure(damaged_corpus, repetitions, {
-        [](const std::string& text) { sink += nlohmann::json::parse(text).size(); },
-        [&validator](const std::string& text) { sink += validator.validate_text(text).errors.size(); },
-    });
+    const std::vector<measurement> damaged_steps = measure(damaged_corpus, repetitions, {parse_only, validate});
     const measurement& rejection = damaged_steps[1];
     // 4. all cores
     const measurement parallel = measure_threads(corpus, repetitions, cores, validator);
