@@ -4,7 +4,7 @@
 
 #include <catch2/catch.hpp>
 
-#include <dlm/detail/formats.hpp>
+#include <dlm/detail/schema/formats.hpp>
 
 namespace dlm_test_formats {  // each test file has a namespace of its own: the runner is a unity build
 

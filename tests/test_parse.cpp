@@ -6,7 +6,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <dlm/detail/text.hpp>
+#include <dlm/detail/json/text.hpp>
 #include <dlm/parse.hpp>
 
 namespace dlm_test_parse {  // each test file has a namespace of its own: the runner is a unity build

@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include <dlm/detail/pointer.hpp>
+#include <dlm/detail/json/pointer.hpp>
 
 namespace dlm_test_pointer {  // each test file has a namespace of its own: the runner is a unity build
 

@@ -1,6 +1,6 @@
 // detail::schema_check, the validator's yes/no pass, against valijson's own verdict on the same compiled schemas:
 // every shipped root schema on every test document, every rule case, and systematic damage to the valid corpus.
-#include <dlm/detail/pointer.hpp>
+#include <dlm/detail/json/pointer.hpp>
 #include <dlm/validator.hpp>
 
 #include "fuzz/schema_agreement.hpp"

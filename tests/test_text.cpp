@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <dlm/detail/text.hpp>
+#include <dlm/detail/json/text.hpp>
 
 namespace dlm_test_text {  // each test file has a namespace of its own: the runner is a unity build
 

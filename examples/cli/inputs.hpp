@@ -3,6 +3,7 @@
 #ifndef DLM_CLI_INPUTS_HPP
 #define DLM_CLI_INPUTS_HPP
 
+#include <dlm/rules.hpp>
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
@@ -13,9 +14,6 @@
 #include <vector>
 
 namespace dlm_cli {
-
-/// The rule of the finding reported for an input that cannot be read (missing, unreadable, a directory...).
-inline constexpr const char* unreadable_rule = "input.unreadable";
 
 /// The whole content of a file, or why it could not be read.
 struct file_content {

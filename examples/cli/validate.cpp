@@ -220,7 +220,7 @@ private:
 
 dlm::report unreadable(const std::string& what, const std::string& reason) {
     dlm::report report;
-    report.error(unreadable_rule, "", "cannot read " + what + ": " + reason);
+    report.error(dlm::rules::input_unreadable, "", "cannot read " + what + ": " + reason);
     return report;
 }
 

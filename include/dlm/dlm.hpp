@@ -11,10 +11,13 @@
 #include <dlm/limits.hpp>
 #include <dlm/model.hpp>
 #include <dlm/parse.hpp>
+#include <dlm/patch.hpp>
 #include <dlm/report.hpp>
+#include <dlm/rules.hpp>
 #include <dlm/stac.hpp>
 #include <dlm/upgrade.hpp>
 #include <dlm/validator.hpp>
+#include <dlm/validator_options.hpp>
 #include <dlm/version.hpp>
 
 #endif  // DLM_DLM_HPP

@@ -23,7 +23,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "dlm/enums.hpp"
+#include <dlm/enums.hpp>
 
 namespace dlm {
 

@@ -6,7 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include <dlm/detail/sax_reader.hpp>
+#include <dlm/rules.hpp>
+#include <dlm/detail/input/sax_reader.hpp>
 #include <dlm/limits.hpp>
 #include <dlm/report.hpp>
 
@@ -38,7 +39,7 @@ struct parse_result {
     parse_result result;
     detail::finding_sink sink(result.findings, bounds.max_findings);
     if (text.size() > bounds.max_bytes) {
-        sink.fatal("input.too-large", "", detail::too_large_message(text.size(), bounds.max_bytes));
+        sink.fatal(rules::input_too_large, "", detail::too_large_message(text.size(), bounds.max_bytes));
         return result;
     }
     detail::sax_reader reader(text, bounds, sink);

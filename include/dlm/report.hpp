@@ -1,6 +1,7 @@
 #ifndef DLM_REPORT_HPP
 #define DLM_REPORT_HPP
 
+#include <dlm/rules.hpp>
 #include <string>
 #include <utility>
 #include <vector>
@@ -9,7 +10,7 @@ namespace dlm {
 
 /// One problem found in a document: which rule, where, and why.
 struct finding {
-    /// Stable rule identifier, e.g. "schema", "dlm.consistency.normalization-length" (README lists them all).
+    /// Stable rule identifier, one of `dlm::rules` (e.g. "schema", "dlm.consistency.normalization-length").
     std::string rule;
     /// RFC 6901 JSON pointer of the offending value ("" is the whole document).
     std::string pointer;

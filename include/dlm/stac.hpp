@@ -16,12 +16,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "dlm/detail/model_reader.hpp"
-#include "dlm/detail/text.hpp"
-#include "dlm/error.hpp"
-#include "dlm/json.hpp"
-#include "dlm/model.hpp"
-#include "dlm/version.hpp"
+#include <dlm/detail/model/reader.hpp>
+#include <dlm/detail/json/text.hpp>
+#include <dlm/error.hpp>
+#include <dlm/json.hpp>
+#include <dlm/model.hpp>
+#include <dlm/version.hpp>
 
 namespace dlm {
 

@@ -34,8 +34,8 @@
 //
 // Upgrading an upgraded document changes nothing and reports nothing.
 
-#include <dlm/detail/upgrade_rewrite.hpp>
-#include <dlm/detail/upgrade_text.hpp>
+#include <dlm/detail/upgrade/rewrite.hpp>
+#include <dlm/detail/upgrade/text.hpp>
 #include <dlm/error.hpp>
 #include <dlm/limits.hpp>
 

@@ -1,52 +1,17 @@
 #ifndef DLM_VALIDATOR_HPP
 #define DLM_VALIDATOR_HPP
 
-#include <dlm/detail/dlm_rules.hpp>
-#include <dlm/detail/findings.hpp>
-#include <dlm/detail/schema_bundle.hpp>
-#include <dlm/detail/schema_check.hpp>
-#include <dlm/detail/schemas.hpp>
-#include <dlm/detail/valijson.hpp>
-#include <dlm/error.hpp>
-#include <dlm/limits.hpp>
-#include <dlm/parse.hpp>
+#include <dlm/detail/validate/engine.hpp>
 #include <dlm/report.hpp>
-#include <dlm/version.hpp>
+#include <dlm/validator_options.hpp>
 
 #include <nlohmann/json.hpp>
 
-#include <functional>
-#include <locale>
-#include <map>
 #include <memory>
-#include <mutex>
-#include <optional>
-#include <set>
-#include <string>
 #include <string_view>
 #include <utility>
-#include <vector>
 
 namespace dlm {
-
-/// How a validator is set up; everything here is fixed once the validator is built.
-struct validator_options {
-    /// Report `dlm.companion.missing` as a warning instead of an error.
-    bool relax_companions = false;
-    /// Limits applied to every document before any schema sees it.
-    dlm::limits limits{};
-    /// Extension schemas the library does not ship, by URI (draft-07 JSON Schema); they may `$ref` shipped schemas.
-    std::map<std::string, nlohmann::json, std::less<>> schemas;
-    /// Called at most once per URI for a declared extension that is neither shipped nor in `schemas`; returns its
-    /// schema, or nothing to report `stac.extension.unavailable`. The library itself never touches the network.
-    std::function<std::optional<nlohmann::json>(std::string_view uri)> resolver;
-
-    /// Registers an extension schema by URI; returns *this for chaining.
-    validator_options& add_schema(std::string uri, nlohmann::json schema) {
-        schemas.insert_or_assign(std::move(uri), std::move(schema));
-        return *this;
-    }
-};
 
 /// Validates STAC Items, Collections and Catalogs (and FeatureCollections of Items) against STAC core, every
 /// declared extension and the rules of the dlm extension, offline.
@@ -63,255 +28,18 @@ class validator {
 public:
     /// Compiles the shipped schemas and `options.schemas`; throws dlm::error when a registered schema is unusable
     /// (not an object, a `$ref` that resolves nowhere, a `$ref` cycle, an unsupported keyword value or pattern).
-    explicit validator(validator_options options = {}) : state_(std::make_shared<state>(std::move(options))) {}
+    explicit validator(validator_options options = {})
+        : engine_(std::make_shared<const detail::validation_engine>(std::move(options))) {}
 
     /// Validates one document: an Item ("Feature"), a Collection, a Catalog, or a FeatureCollection whose features
     /// are Items (their findings' pointers start with /features/N).
-    [[nodiscard]] report validate(const nlohmann::json& document) const {
-        report out = check_limits(document, state_->options.limits);
-        if (!has_fatal_input_finding(out)) validate_within_limits(document, out);
-        return out;
-    }
+    [[nodiscard]] report validate(const nlohmann::json& document) const { return engine_->validate(document); }
 
     /// Parses `text` with dlm::parse under the configured limits, then validates the document.
-    [[nodiscard]] report validate_text(std::string_view text) const {
-        parse_result parsed = parse(text, state_->options.limits);
-        if (parsed.document && !has_fatal_input_finding(parsed.findings)) {
-            validate_within_limits(*parsed.document, parsed.findings);
-        }
-        return std::move(parsed.findings);
-    }
+    [[nodiscard]] report validate_text(std::string_view text) const { return engine_->validate_text(text); }
 
 private:
-    void validate_within_limits(const nlohmann::json& document, report& out) const {
-        if (document.is_object() && document.value("type", nlohmann::json()) == "FeatureCollection") {
-            const auto features = document.find("features");
-            if (features == document.end() || !features->is_array()) {
-                out.error("schema", "/features", "a FeatureCollection needs a \"features\" array");
-                return;
-            }
-            for (std::size_t i = 0; i < features->size(); ++i) {
-                validate_one((*features)[i], "/features/" + std::to_string(i), out);
-            }
-            return;
-        }
-        validate_one(document, "", out);
-    }
-
-    using compiled = std::shared_ptr<const valijson::Schema>;
-
-    struct state {
-        explicit state(validator_options opts) : options(std::move(opts)) {
-            prime_ctype();
-            for (detail::shipped_schema& shipped : detail::load_shipped_schemas()) {
-                if (shipped.is_root()) shipped_roots.insert(shipped.uri);
-                documents.insert_or_assign(std::move(shipped.uri), std::move(shipped.document));
-            }
-            for (auto& [uri, schema] : options.schemas) {
-                if (!schema.is_object() && !schema.is_boolean()) {
-                    throw error("", "schema " + detail::quote(uri) + " is not a JSON Schema (expected an object or a boolean)");
-                }
-                documents.insert_or_assign(uri, schema);
-            }
-            detail::schema_bundler bundler(lookup());
-            for (const auto& [uri, schema] : documents) {
-                if (is_root(uri)) roots.emplace(uri, compile(bundler, uri));
-            }
-        }
-
-        /// Shipped roots (core schemas by type and version, extension schemas) and registered schemas are compiled;
-        /// the other shipped schemas are parts that these reach by $ref.
-        bool is_root(const std::string& uri) const { return options.schemas.count(uri) || shipped_roots.count(uri); }
-
-        detail::schema_lookup lookup() const {
-            return [this](const std::string& uri) -> const nlohmann::json* {
-                const auto found = documents.find(uri);
-                if (found != documents.end()) return &found->second;
-                const auto extra = resolved_documents.find(uri);
-                return extra == resolved_documents.end() ? nullptr : &extra->second;
-            };
-        }
-
-        static compiled compile(detail::schema_bundler& bundler, const std::string& uri) {
-            const nlohmann::json bundle = bundler.bundle(uri);
-            try {
-                return detail::compile_bundle(bundle);
-            } catch (const error&) {
-                throw;
-            } catch (const std::exception& e) {
-                throw error("", "schema " + detail::quote(uri) + " cannot be compiled: " + detail::sanitize(e.what(), 300));
-            }
-        }
-
-        /// libstdc++ fills std::ctype<char>'s narrow cache lazily, racing when threads build regexes at once.
-        static void prime_ctype() {
-            const auto& ctype = std::use_facet<std::ctype<char>>(std::locale());
-            for (int c = 0; c < 256; ++c) static_cast<void>(ctype.narrow(static_cast<char>(c), 0));
-        }
-
-        validator_options options;
-        std::map<std::string, nlohmann::json, std::less<>> documents;
-        std::set<std::string, std::less<>> shipped_roots;
-        std::map<std::string, compiled, std::less<>> roots;
-
-        std::mutex resolved_mutex;
-        std::map<std::string, nlohmann::json, std::less<>> resolved_documents;  // guarded by resolved_mutex
-        std::map<std::string, compiled, std::less<>> resolved;                  // nullptr: unavailable
-    };
-
-    static bool has_fatal_input_finding(const report& r) {
-        for (const auto& f : r.errors) {
-            if (f.rule == "input.syntax" || f.rule == "input.too-large" || f.rule == "input.too-deep" ||
-                f.rule == "input.too-many-elements" || f.rule == "input.string-too-long") {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /// The pre-1.0 in-core identifiers of the companions, validated with the v1.0.0 schema of the extension.
-    static std::string canonical_extension(const std::string& uri) {
-        static const std::map<std::string, std::string, std::less<>> aliases = {
-            {"https://schemas.stacspec.org/v1.0.0-beta.2/extensions/eo/json-schema/schema.json",
-             "https://stac-extensions.github.io/eo/v1.0.0/schema.json"},
-            {"https://schemas.stacspec.org/v1.0.0-beta.2/extensions/scientific/json-schema/schema.json",
-             "https://stac-extensions.github.io/scientific/v1.0.0/schema.json"},
-            {"https://schemas.stacspec.org/v1.0.0-beta.2/extensions/version/json-schema/schema.json",
-             "https://stac-extensions.github.io/version/v1.0.0/schema.json"},
-        };
-        const auto found = aliases.find(uri);
-        return found == aliases.end() ? uri : found->second;
-    }
-
-    /// The compiled schema for an extension URI: shipped or registered, else the resolver's (compiled once).
-    compiled extension_schema(const std::string& uri, report& out, const std::string& pointer) const {
-        if (const auto found = state_->roots.find(canonical_extension(uri)); found != state_->roots.end()) return found->second;
-        if (!state_->options.resolver) return nullptr;
-        std::lock_guard<std::mutex> lock(state_->resolved_mutex);
-        if (const auto found = state_->resolved.find(uri); found != state_->resolved.end()) return found->second;
-        compiled schema;
-        try {
-            if (auto fetched = state_->options.resolver(uri); fetched && (fetched->is_object() || fetched->is_boolean())) {
-                state_->resolved_documents.insert_or_assign(uri, std::move(*fetched));
-                detail::schema_bundler bundler(state_->lookup());
-                schema = state::compile(bundler, uri);
-            }
-        } catch (const std::exception& e) {
-            out.error("stac.extension.invalid-schema", pointer,
-                      "the schema of " + detail::quote(uri) + " cannot be used: " + detail::sanitize(e.what(), 300));
-            state_->resolved_documents.erase(uri);
-        }
-        state_->resolved.emplace(uri, schema);
-        return schema;
-    }
-
-    /// Runs one compiled schema: a yes/no pass (detail::schema_check), and valijson with results to explain a "no".
-    static void run(const valijson::Schema& schema, const nlohmann::json& document, const std::string& prefix,
-                    const std::string& what, report& out) {
-        // Both keep a cache of compiled regexes and are not thread-safe: one of each per thread.
-        thread_local detail::schema_check::regex_cache regexes;
-        thread_local valijson::Validator engine(valijson::Validator::kStrongTypes);
-        try {
-            if (detail::schema_check(regexes).accepts(schema, document)) return;
-            const valijson::adapters::NlohmannJsonAdapter target(document);
-            valijson::ValidationResults results;
-            std::vector<finding> findings;
-            if (!engine.validate(schema, target, &results)) findings = detail::to_findings(results, document, prefix);
-            if (findings.empty()) {  // a bug in schema_check or in valijson: never let it pass unnoticed
-                out.error("schema.error", prefix, "the schema check rejects this document but valijson finds no error" +
-                                                      (what.empty() ? std::string() : " (" + what + ")"));
-            }
-            for (auto& f : findings) {
-                if (!what.empty()) f.message += " (" + what + ")";
-                out.errors.push_back(std::move(f));
-            }
-        } catch (const std::exception& e) {
-            out.error("schema.error", prefix, "validation stopped (" + what + "): " + detail::sanitize(e.what(), 300));
-        }
-    }
-
-    void validate_one(const nlohmann::json& document, const std::string& prefix, report& out) const {
-        if (!document.is_object()) {
-            out.error("schema", prefix, "expected a STAC object, found " + detail::describe_type(document));
-            return;
-        }
-        const auto* type = detail::member(document, "type");
-        const std::string kind = type && type->is_string() ? type->get<std::string>() : std::string();
-        const bool is_item = kind == "Feature";
-        const bool is_catalog = kind == "Catalog";
-        if (!is_item && kind != "Collection" && !is_catalog) {
-            out.error("stac.type.unknown", prefix + "/type",
-                      "expected \"Feature\", \"Collection\", \"Catalog\" or \"FeatureCollection\", found " +
-                          (type ? detail::quote(type->is_string() ? type->get<std::string>() : type->dump()) : std::string("nothing")));
-            return;
-        }
-
-        const auto* version = detail::member(document, "stac_version");
-        const std::string stac_version = version && version->is_string() ? version->get<std::string>() : std::string();
-        if (stac_version == "1.0.0" || stac_version == "1.1.0") {
-            const std::string spec = is_item ? "item-spec/json-schema/item.json"
-                                             : kind == "Collection" ? "collection-spec/json-schema/collection.json"
-                                                                    : "catalog-spec/json-schema/catalog.json";
-            const std::string uri = "https://schemas.stacspec.org/v" + stac_version + "/" + spec;
-            if (const auto core = state_->roots.find(uri); core != state_->roots.end()) {
-                run(*core->second, document, prefix, "", out);
-            }
-        } else {
-            out.error("stac.version.unsupported", prefix + "/stac_version",
-                      "stac_version must be \"1.0.0\" or \"1.1.0\", found " +
-                          (version ? detail::quote(version->is_string() ? version->get<std::string>() : version->dump())
-                                   : std::string("nothing")));
-        }
-
-        bool declared = false;
-        if (const auto* extensions = detail::member(document, "stac_extensions"); extensions && extensions->is_array()) {
-            std::set<std::string_view> seen;  // a repeated entry is checked once (the core schema reports the repeat)
-            for (std::size_t i = 0; i < extensions->size(); ++i) {
-                const auto& entry = (*extensions)[i];
-                if (!entry.is_string()) continue;  // the core schema reports it
-                const std::string& uri = entry.get_ref<const std::string&>();
-                if (!seen.insert(uri).second) continue;
-                const std::string pointer = prefix + "/stac_extensions/" + std::to_string(i);
-                if (uri == extension_identifier) {
-                    declared = true;
-                    if (is_catalog) {
-                        out.error("dlm.extension.scope", pointer,
-                                  "a Catalog declares the dlm extension, whose scope is Item and Collection");
-                        continue;
-                    }
-                }
-                if (uri == legacy_extension_short_name) continue;  // not an IRI: the core schema reports it
-                if (const compiled schema = extension_schema(uri, out, pointer)) {
-                    run(*schema, document, prefix, uri == extension_identifier ? "" : "extension " + uri, out);
-                } else if (!has_finding_at(out, pointer)) {
-                    out.warning("stac.extension.unavailable", pointer,
-                                "no schema for " + detail::quote(uri) +
-                                    " is shipped or registered; its fields were not checked");
-                }
-            }
-        }
-
-        detail::check_placement(document, is_item, is_catalog, declared, prefix, out);
-        if (declared && !is_catalog) {
-            detail::check_companions(document, state_->options.relax_companions, prefix, out);
-            if (is_item) {
-                if (const auto* properties = detail::member(document, "properties"); properties && properties->is_object()) {
-                    detail::check_consistency(*properties, prefix + "/properties", out);
-                }
-            } else {
-                detail::check_consistency(document, prefix, out);
-            }
-        }
-    }
-
-    static bool has_finding_at(const report& r, const std::string& pointer) {
-        for (const auto& f : r.errors) {
-            if (f.pointer == pointer) return true;
-        }
-        return false;
-    }
-
-    std::shared_ptr<state> state_;
+    std::shared_ptr<const detail::validation_engine> engine_;
 };
 
 }  // namespace dlm

@@ -10,8 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include <dlm/detail/schema_bundle.hpp>
-#include <dlm/detail/schema_check.hpp>
+#include <dlm/detail/schema/bundle.hpp>
+#include <dlm/detail/schema/fast_check.hpp>
 
 namespace dlm_fuzz {
 

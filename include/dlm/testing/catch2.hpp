@@ -9,7 +9,7 @@
 // A failure lists every finding (severity, pointer, rule, message). Works with Catch2 v2 (<catch2/catch.hpp>) and v3:
 // the version of the Catch2 header included before this one is used; with none included yet, v3 when it is installed.
 
-#include <dlm/detail/testing_support.hpp>
+#include <dlm/testing/detail/support.hpp>
 #include <dlm/report.hpp>
 #include <dlm/validator.hpp>
 

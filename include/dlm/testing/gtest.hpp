@@ -9,7 +9,7 @@
 //
 // A failure lists every finding (severity, pointer, rule, message).
 
-#include <dlm/detail/testing_support.hpp>
+#include <dlm/testing/detail/support.hpp>
 #include <dlm/report.hpp>
 #include <dlm/validator.hpp>
 

@@ -1,5 +1,5 @@
-#ifndef DLM_DETAIL_SAX_READER_HPP
-#define DLM_DETAIL_SAX_READER_HPP
+#ifndef DLM_DETAIL_INPUT_SAX_READER_HPP
+#define DLM_DETAIL_INPUT_SAX_READER_HPP
 
 // The machinery behind dlm::parse and dlm::check_limits: an iterative DOM builder for nlohmann's SAX
 // parser and an iterative walk over a built document. Neither recurses with the input's depth.
@@ -17,8 +17,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include <dlm/detail/pointer.hpp>
-#include <dlm/detail/text.hpp>
+#include <dlm/rules.hpp>
+#include <dlm/detail/json/pointer.hpp>
+#include <dlm/detail/json/text.hpp>
 #include <dlm/limits.hpp>
 #include <dlm/report.hpp>
 
@@ -55,7 +56,7 @@ public:
     /// Adds the truncation warning when findings were dropped; call once at the end.
     void finish() {
         if (dropped_ > 0) {
-            out_.warning("input.findings-truncated", "",
+            out_.warning(rules::input_findings_truncated, "",
                          std::to_string(dropped_) + " more input findings were not listed (limit: " +
                              std::to_string(max_findings_) + ")");
         }
@@ -191,7 +192,7 @@ public:
 
     bool number_unsigned(json::number_unsigned_t value) {
         if (value > largest_exact_integer) {
-            sink_.error("input.number-out-of-range", [&] { return pointer(); }, [&] { return big_integer_message(value); });
+            sink_.error(rules::input_number_out_of_range, [&] { return pointer(); }, [&] { return big_integer_message(value); });
         }
         return add_scalar(json(value));
     }
@@ -200,7 +201,7 @@ public:
 
     bool string(json::string_t& value) {
         if (value.size() > limits_.max_string_length) {
-            sink_.error("input.string-too-long", [&] { return pointer(); },
+            sink_.error(rules::input_string_too_long, [&] { return pointer(); },
                         [&] { return long_string_message(value, limits_.max_string_length); });
         }
         return add_scalar(json(std::move(value)));
@@ -218,7 +219,7 @@ public:
         frame& top = stack_.back();
         if (name.size() > limits_.max_key_length) {
             // The object, not the member: the pointer would repeat the over-long key.
-            sink_.error("input.string-too-long", [&] { return pointer(); },
+            sink_.error(rules::input_string_too_long, [&] { return pointer(); },
                         [&] { return long_key_message(name, limits_.max_key_length); });
         }
         auto& members = *top.container->get_ptr<json::object_t*>();
@@ -228,7 +229,7 @@ public:
         member_pending_ = true;
         if (!emplaced.second) {
             *top.slot = nullptr;  // the last value wins, as with json::parse
-            sink_.error("input.duplicate-key", [&] { return pointer(); },
+            sink_.error(rules::input_duplicate_key, [&] { return pointer(); },
                         [&] { return duplicate_key_message(*top.key); });
         }
         return true;
@@ -237,9 +238,9 @@ public:
     bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& failure) {
         failed_ = true;
         if (failure.id == 406) {  // out_of_range.406: a number that overflows a double, such as 1e400
-            sink_.fatal("input.number-out-of-range", pointer(), overflow_message(last_token));
+            sink_.fatal(rules::input_number_out_of_range, pointer(), overflow_message(last_token));
         } else {
-            sink_.fatal("input.syntax", pointer(), syntax_message(text_, position, last_token, failure.what()));
+            sink_.fatal(rules::input_syntax, pointer(), syntax_message(text_, position, last_token, failure.what()));
         }
         return false;
     }
@@ -279,7 +280,7 @@ private:
     bool count_value() {
         if (++elements_ > limits_.max_elements) {
             failed_ = true;
-            sink_.fatal("input.too-many-elements", pointer(), too_many_elements_message(limits_.max_elements));
+            sink_.fatal(rules::input_too_many_elements, pointer(), too_many_elements_message(limits_.max_elements));
             return false;
         }
         return true;
@@ -313,7 +314,7 @@ private:
     bool open(json::value_t type) {
         if (stack_.size() >= limits_.max_depth) {
             failed_ = true;
-            sink_.fatal("input.too-deep", pointer(), too_deep_message(limits_.max_depth));
+            sink_.fatal(rules::input_too_deep, pointer(), too_deep_message(limits_.max_depth));
             return false;
         }
         if (!count_value()) {
@@ -372,14 +373,14 @@ inline void walk_limits(const nlohmann::json& document, const limits& bounds, fi
     // Checks one value; pushes containers. False when the walk must stop.
     const auto visit = [&](const json& value) {
         if (++elements > bounds.max_elements) {
-            sink.fatal("input.too-many-elements", pointer(true), too_many_elements_message(bounds.max_elements));
+            sink.fatal(rules::input_too_many_elements, pointer(true), too_many_elements_message(bounds.max_elements));
             return false;
         }
         switch (value.type()) {
             case json::value_t::object:
             case json::value_t::array:
                 if (stack.size() >= bounds.max_depth) {
-                    sink.fatal("input.too-deep", pointer(true), too_deep_message(bounds.max_depth));
+                    sink.fatal(rules::input_too_deep, pointer(true), too_deep_message(bounds.max_depth));
                     return false;
                 }
                 stack.push_back({&value, {}, 0, false});
@@ -387,7 +388,7 @@ inline void walk_limits(const nlohmann::json& document, const limits& bounds, fi
             case json::value_t::string: {
                 const auto& text = value.get_ref<const json::string_t&>();
                 if (text.size() > bounds.max_string_length) {
-                    sink.error("input.string-too-long", [&] { return pointer(true); },
+                    sink.error(rules::input_string_too_long, [&] { return pointer(true); },
                                [&] { return long_string_message(text, bounds.max_string_length); });
                 }
                 break;
@@ -395,7 +396,7 @@ inline void walk_limits(const nlohmann::json& document, const limits& bounds, fi
             case json::value_t::number_unsigned: {
                 const auto number = value.get<json::number_unsigned_t>();
                 if (number > largest_exact_integer) {
-                    sink.error("input.number-out-of-range", [&] { return pointer(true); },
+                    sink.error(rules::input_number_out_of_range, [&] { return pointer(true); },
                                [&] { return big_integer_message(number); });
                 }
                 break;
@@ -403,7 +404,7 @@ inline void walk_limits(const nlohmann::json& document, const limits& bounds, fi
             case json::value_t::number_float: {
                 const auto number = value.get<json::number_float_t>();
                 if (!std::isfinite(number)) {
-                    sink.error("input.number-out-of-range", [&] { return pointer(true); },
+                    sink.error(rules::input_number_out_of_range, [&] { return pointer(true); },
                                [&] { return non_finite_message(number); });
                 }
                 break;
@@ -429,7 +430,7 @@ inline void walk_limits(const nlohmann::json& document, const limits& bounds, fi
             }
             const std::string& name = top.member->first;
             if (name.size() > bounds.max_key_length) {
-                sink.error("input.string-too-long", [&] { return pointer(false); },
+                sink.error(rules::input_string_too_long, [&] { return pointer(false); },
                            [&] { return long_key_message(name, bounds.max_key_length); });
             }
             child = &top.member->second;
@@ -450,4 +451,4 @@ inline void walk_limits(const nlohmann::json& document, const limits& bounds, fi
 
 }  // namespace dlm::detail
 
-#endif  // DLM_DETAIL_SAX_READER_HPP
+#endif  // DLM_DETAIL_INPUT_SAX_READER_HPP

@@ -1,5 +1,5 @@
-#ifndef DLM_DETAIL_TESTING_SUPPORT_HPP
-#define DLM_DETAIL_TESTING_SUPPORT_HPP
+#ifndef DLM_TESTING_DETAIL_SUPPORT_HPP
+#define DLM_TESTING_DETAIL_SUPPORT_HPP
 
 // Shared by dlm/testing/catch2.hpp and dlm/testing/gtest.hpp: the default validator and the text of a report.
 
@@ -45,4 +45,4 @@ inline std::string describe_test_report(const report& r) {
 
 }  // namespace dlm::detail
 
-#endif  // DLM_DETAIL_TESTING_SUPPORT_HPP
+#endif  // DLM_TESTING_DETAIL_SUPPORT_HPP

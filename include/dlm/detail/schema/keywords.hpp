@@ -1,5 +1,5 @@
-#ifndef DLM_DETAIL_CONSTRAINTS_HPP
-#define DLM_DETAIL_CONSTRAINTS_HPP
+#ifndef DLM_DETAIL_SCHEMA_KEYWORDS_HPP
+#define DLM_DETAIL_SCHEMA_KEYWORDS_HPP
 
 // The validator's own implementations of the JSON Schema keywords that valijson 1.0 gets wrong, slow or unclear
 // (see ../shared/notes/dependency-probe.md): `type` (draft-07 counts 1.0 as an integer), the numeric bounds (valijson
@@ -8,9 +8,9 @@
 // (valijson's is quadratic and reports every equal pair), and the keywords whose messages we word ourselves.
 // The bundler renames each keyword K to "x-dlm-K" so that valijson hands it to these classes.
 
-#include <dlm/detail/formats.hpp>
-#include <dlm/detail/text.hpp>
-#include <dlm/detail/valijson.hpp>
+#include <dlm/detail/schema/formats.hpp>
+#include <dlm/detail/json/text.hpp>
+#include <dlm/detail/schema/valijson.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -704,4 +704,4 @@ inline void register_custom_keywords(valijson::SchemaParser& parser) {
 
 }  // namespace dlm::detail
 
-#endif  // DLM_DETAIL_CONSTRAINTS_HPP
+#endif  // DLM_DETAIL_SCHEMA_KEYWORDS_HPP

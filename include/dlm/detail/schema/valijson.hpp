@@ -1,5 +1,5 @@
-#ifndef DLM_DETAIL_VALIJSON_HPP
-#define DLM_DETAIL_VALIJSON_HPP
+#ifndef DLM_DETAIL_SCHEMA_VALIJSON_HPP
+#define DLM_DETAIL_SCHEMA_VALIJSON_HPP
 
 // valijson reports its errors by exception only when VALIJSON_USE_EXCEPTIONS is 1 before its first include;
 // otherwise every error path prints to stderr and calls abort(). Every translation unit must agree (ODR).
@@ -21,4 +21,4 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
-#endif  // DLM_DETAIL_VALIJSON_HPP
+#endif  // DLM_DETAIL_SCHEMA_VALIJSON_HPP

@@ -1,5 +1,5 @@
-#ifndef DLM_DETAIL_SCHEMA_CHECK_HPP
-#define DLM_DETAIL_SCHEMA_CHECK_HPP
+#ifndef DLM_DETAIL_SCHEMA_FAST_CHECK_HPP
+#define DLM_DETAIL_SCHEMA_FAST_CHECK_HPP
 
 // The validator's first pass: does a document satisfy a compiled schema, yes or no? It walks the same
 // valijson::Schema that valijson validates against, but answers only the question, so it keeps none of the
@@ -12,7 +12,7 @@
 // is handed to valijson's visitor for that one value, so the verdict is valijson's by construction.
 // tests/test_schema_check.cpp and the fuzz_validate target hold the two to the same verdict.
 
-#include <dlm/detail/valijson.hpp>
+#include <dlm/detail/schema/valijson.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -174,4 +174,4 @@ private:
 
 }  // namespace dlm::detail
 
-#endif  // DLM_DETAIL_SCHEMA_CHECK_HPP
+#endif  // DLM_DETAIL_SCHEMA_FAST_CHECK_HPP

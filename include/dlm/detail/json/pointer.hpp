@@ -1,5 +1,5 @@
-#ifndef DLM_DETAIL_POINTER_HPP
-#define DLM_DETAIL_POINTER_HPP
+#ifndef DLM_DETAIL_JSON_POINTER_HPP
+#define DLM_DETAIL_JSON_POINTER_HPP
 
 #include <cstddef>
 #include <string>
@@ -45,4 +45,4 @@ inline void append(std::string& pointer, std::size_t index) {
 
 }  // namespace dlm::detail
 
-#endif  // DLM_DETAIL_POINTER_HPP
+#endif  // DLM_DETAIL_JSON_POINTER_HPP

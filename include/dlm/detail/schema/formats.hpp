@@ -1,5 +1,5 @@
-#ifndef DLM_DETAIL_FORMATS_HPP
-#define DLM_DETAIL_FORMATS_HPP
+#ifndef DLM_DETAIL_SCHEMA_FORMATS_HPP
+#define DLM_DETAIL_SCHEMA_FORMATS_HPP
 
 // Checks for the JSON Schema `format` values STAC uses, written as small linear scanners instead of
 // std::regex (libstdc++'s regex recurses once per character and overflows the stack on long input).
@@ -8,7 +8,7 @@
 #include <cstddef>
 #include <string_view>
 
-#include <dlm/detail/text.hpp>
+#include <dlm/detail/json/text.hpp>
 
 namespace dlm::detail {
 
@@ -523,4 +523,4 @@ enum class component { userinfo, host, path, path_first_segment_no_colon, query,
 
 }  // namespace dlm::detail
 
-#endif  // DLM_DETAIL_FORMATS_HPP
+#endif  // DLM_DETAIL_SCHEMA_FORMATS_HPP

@@ -18,9 +18,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "dlm/detail/pointer.hpp"
-#include "dlm/detail/text.hpp"
-#include "dlm/error.hpp"
+#include <dlm/detail/json/pointer.hpp>
+#include <dlm/detail/json/text.hpp>
+#include <dlm/error.hpp>
 
 namespace dlm::detail {
 

@@ -1,5 +1,5 @@
-#ifndef DLM_DETAIL_FINDINGS_HPP
-#define DLM_DETAIL_FINDINGS_HPP
+#ifndef DLM_DETAIL_SCHEMA_EXPLAIN_HPP
+#define DLM_DETAIL_SCHEMA_EXPLAIN_HPP
 
 // Turns valijson's error list into findings: JSON pointers instead of "<root>[key][0]" contexts, one explanation per
 // failed anyOf/oneOf (its most plausible branch) instead of every branch's errors, and no summary lines that merely
@@ -10,10 +10,11 @@
 // its summary line, into the results in one block: [branch 0 entries, marker 0, "Failed ... #0", branch 1 entries,
 // marker 1, "Failed ... #1", summary]. The last marker's count therefore says where the block starts.
 
-#include <dlm/detail/constraints.hpp>
-#include <dlm/detail/pointer.hpp>
-#include <dlm/detail/text.hpp>
-#include <dlm/detail/valijson.hpp>
+#include <dlm/rules.hpp>
+#include <dlm/detail/schema/keywords.hpp>
+#include <dlm/detail/json/pointer.hpp>
+#include <dlm/detail/json/text.hpp>
+#include <dlm/detail/schema/valijson.hpp>
 #include <dlm/report.hpp>
 
 #include <nlohmann/json.hpp>
@@ -98,19 +99,19 @@ inline finding leaf(const entry& e) {
         const std::string key = m.substr(unexpected.size(), m.size() - unexpected.size() - 2);
         std::string pointer = e.pointer;
         append(pointer, key);
-        return {"schema", pointer, "member " + quote(key) + " is not allowed here"};
+        return {rules::schema, pointer, "member " + quote(key) + " is not allowed here"};
     }
     if (starts_with(m, "Failed to validate against exactly one child schema")) {
-        return {"schema", e.pointer, "matches more than one of the forms allowed by oneOf"};
+        return {rules::schema, e.pointer, "matches more than one of the forms allowed by oneOf"};
     }
     if (starts_with(m, "Failed to any values against subschema in 'contains'")) {
-        return {"schema", e.pointer, "no item matches the schema required by 'contains'"};
+        return {rules::schema, e.pointer, "no item matches the schema required by 'contains'"};
     }
     if (starts_with(m, "Target should not validate against schema specified in 'not'")) {
-        return {"schema", e.pointer, "must not match the schema given by 'not'"};
+        return {rules::schema, e.pointer, "must not match the schema given by 'not'"};
     }
     // Our own constraints' messages are already quoted and bounded; anything else may echo raw input.
-    return {"schema", e.pointer, is_valid_utf8(m) && m.size() <= 2000 ? m : sanitize(m, 400)};
+    return {rules::schema, e.pointer, is_valid_utf8(m) && m.size() <= 2000 ? m : sanitize(m, 400)};
 }
 
 class resolver {
@@ -164,7 +165,7 @@ private:
                 i = start - 1;
             }
         }
-        if (branches.empty()) return {{"schema", where, "matches none of the allowed forms"}};
+        if (branches.empty()) return {{rules::schema, where, "matches none of the allowed forms"}};
 
         // The most plausible branch got furthest into the value: deepest finding first, then fewest findings.
         std::size_t best = 0;
@@ -192,7 +193,7 @@ private:
                 expectations.push_back(f.message);
             }
         }
-        if (expectations.empty()) return {{"schema", where, "matches none of the allowed forms"}};
+        if (expectations.empty()) return {{rules::schema, where, "matches none of the allowed forms"}};
         std::string message;
         if (all_missing) {
             message = "missing required member ";
@@ -217,7 +218,7 @@ private:
                 message += expectations[i];
             }
         }
-        return {{"schema", where, message}};
+        return {{rules::schema, where, message}};
     }
 
     std::vector<entry> entries_;
@@ -264,12 +265,12 @@ inline std::vector<finding> to_findings(const valijson::ValidationResults& resul
         unique.push_back(std::move(f));
     }
     if (not_listed > 0) {
-        unique.push_back({"schema", prefix, std::to_string(not_listed) + " more schema findings are not listed"});
+        unique.push_back({rules::schema, prefix, std::to_string(not_listed) + " more schema findings are not listed"});
     }
-    if (unique.empty()) unique.push_back({"schema", prefix, "does not match the schema"});
+    if (unique.empty()) unique.push_back({rules::schema, prefix, "does not match the schema"});
     return unique;
 }
 
 }  // namespace dlm::detail
 
-#endif  // DLM_DETAIL_FINDINGS_HPP
+#endif  // DLM_DETAIL_SCHEMA_EXPLAIN_HPP

@@ -4,7 +4,7 @@
 // The rewrites of `dlm::upgrade`, one function per dlm object. Each rewrite tells `record` where it
 // happened in the ORIGINAL document (before any rewrite moved or removed a member) and what it did.
 
-#include <dlm/detail/pointer.hpp>
+#include <dlm/detail/json/pointer.hpp>
 #include <dlm/version.hpp>
 
 #include <nlohmann/json.hpp>

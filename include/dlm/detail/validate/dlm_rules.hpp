@@ -1,13 +1,14 @@
-#ifndef DLM_DETAIL_DLM_RULES_HPP
-#define DLM_DETAIL_DLM_RULES_HPP
+#ifndef DLM_DETAIL_VALIDATE_DLM_RULES_HPP
+#define DLM_DETAIL_VALIDATE_DLM_RULES_HPP
 
 // The rules of ../shared/dlm-rules.md that JSON Schema cannot say: where dlm fields may stand, which companion
 // extensions a dlm document declares, and the consistency checks between fields. They read the raw document (which
 // may be invalid), so every access checks the type first and a check that needs an absent field is skipped.
 
-#include <dlm/detail/pointer.hpp>
-#include <dlm/detail/text.hpp>
+#include <dlm/detail/json/pointer.hpp>
+#include <dlm/detail/json/text.hpp>
 #include <dlm/report.hpp>
+#include <dlm/rules.hpp>
 #include <dlm/version.hpp>
 
 #include <nlohmann/json.hpp>
@@ -129,7 +130,7 @@ inline void check_placement(const nlohmann::json& document, bool is_item, bool i
             const std::string where = join(prefix + "/properties", key);
             present.push_back(where);
             if (declared && !is_known_dlm_field(key)) {
-                out.error("dlm.field.unknown", where, "unknown field " + quote(key) +
+                out.error(rules::dlm_field_unknown, where, "unknown field " + quote(key) +
                                                           "; the extension defines dlm:data, dlm:inputs, "
                                                           "dlm:architecture, dlm:runtime and dlm:outputs");
             }
@@ -141,9 +142,9 @@ inline void check_placement(const nlohmann::json& document, bool is_item, bool i
         present.push_back(where);
         if (!declared) continue;
         if (is_item) {
-            out.error("dlm.field.misplaced", where, quote(key) + " stands at the Item's top level; dlm fields belong in \"properties\"");
+            out.error(rules::dlm_field_misplaced, where, quote(key) + " stands at the Item's top level; dlm fields belong in \"properties\"");
         } else if (!is_catalog && !is_known_dlm_field(key)) {
-            out.error("dlm.field.unknown", where, "unknown field " + quote(key) +
+            out.error(rules::dlm_field_unknown, where, "unknown field " + quote(key) +
                                                       "; the extension defines dlm:data, dlm:inputs, "
                                                       "dlm:architecture, dlm:runtime and dlm:outputs");
         }
@@ -159,7 +160,7 @@ inline void check_placement(const nlohmann::json& document, bool is_item, bool i
             }
         }
         std::sort(present.begin(), present.end());
-        out.error("dlm.extension.undeclared", present.front(), message);
+        out.error(rules::dlm_extension_undeclared, present.front(), message);
     }
 }
 
@@ -182,9 +183,9 @@ inline void check_companions(const nlohmann::json& document, bool relax, const s
         }
         message += ")";
         if (relax) {
-            out.warning("dlm.companion.missing", prefix + "/stac_extensions", message);
+            out.warning(rules::dlm_companion_missing, prefix + "/stac_extensions", message);
         } else {
-            out.error("dlm.companion.missing", prefix + "/stac_extensions", message);
+            out.error(rules::dlm_companion_missing, prefix + "/stac_extensions", message);
         }
     }
 }
@@ -220,7 +221,7 @@ inline void check_consistency(const nlohmann::json& fields, const std::string& b
     if (data != nullptr) {
         if (const auto* type = member(*data, "data_type"); type && type->is_string() &&
                                                            is_numpy_only_data_type(type->get_ref<const std::string&>())) {
-            out.warning("dlm.data-type.numpy-name", join(data_pointer, "data_type"),
+            out.warning(rules::dlm_data_type_numpy_name, join(data_pointer, "data_type"),
                         "data_type " + quote(type->get_ref<const std::string&>()) +
                             " is a numpy name; prefer the raster data type name (e.g. uint8, float32)");
         }
@@ -230,13 +231,13 @@ inline void check_consistency(const nlohmann::json& fields, const std::string& b
                 const auto* index = member((*useful)[i], "index");
                 const auto value = index ? integral(*index) : std::nullopt;
                 if (value && bands && *value >= 0 && *value >= *bands) {
-                    out.error("dlm.consistency.band-index", join(join(useful_pointer, i), "index"),
+                    out.error(rules::dlm_consistency_band_index, join(join(useful_pointer, i), "index"),
                               "band index " + std::to_string(*value) + " is not below number_of_bands (" +
                                   std::to_string(*bands) + ")");
                 }
             }
             if (bands && static_cast<std::int64_t>(useful->size()) > *bands) {
-                out.warning("dlm.consistency.useful-bands-count", useful_pointer,
+                out.warning(rules::dlm_consistency_useful_bands_count, useful_pointer,
                             "useful_bands lists " + std::to_string(useful->size()) + " bands but number_of_bands is " +
                                 std::to_string(*bands));
             }
@@ -247,7 +248,7 @@ inline void check_consistency(const nlohmann::json& fields, const std::string& b
         const nlohmann::json* selected = member(*inputs, "selected_bands");
         std::string selected_name = "selected_bands";
         if (const auto* legacy = member(*inputs, "selected_band")) {
-            out.warning("dlm.legacy.selected-band", join(inputs_pointer, "selected_band"),
+            out.warning(rules::dlm_legacy_selected_band, join(inputs_pointer, "selected_band"),
                         "\"selected_band\" is the seed table's spelling; write \"selected_bands\"");
             if (selected == nullptr) {
                 selected = legacy;
@@ -259,7 +260,7 @@ inline void check_consistency(const nlohmann::json& fields, const std::string& b
             for (std::size_t i = 0; i < selected->size(); ++i) {
                 const auto value = integral((*selected)[i]);
                 if (value && *value >= 0 && *value >= *bands) {
-                    out.error("dlm.consistency.band-index", join(selected_pointer, i),
+                    out.error(rules::dlm_consistency_band_index, join(selected_pointer, i),
                               "band index " + std::to_string(*value) + " is not below number_of_bands (" +
                                   std::to_string(*bands) + ")");
                 }
@@ -282,7 +283,7 @@ inline void check_consistency(const nlohmann::json& fields, const std::string& b
         for (const auto& [name, array] : normalization) {
             if (array == nullptr || !array->is_array() || !length || name == length_source) continue;
             if (array->size() != *length) {
-                out.error("dlm.consistency.normalization-length", join(inputs_pointer, name),
+                out.error(rules::dlm_consistency_normalization_length, join(inputs_pointer, name),
                           std::string(name) + " has " + std::to_string(array->size()) + " values but " + length_source +
                               " has " + std::to_string(*length));
             }
@@ -293,7 +294,7 @@ inline void check_consistency(const nlohmann::json& fields, const std::string& b
                 const auto* dim = member(tensor, "dim");
                 const auto value = dim ? integral(*dim) : std::nullopt;
                 if (value && *value != static_cast<std::int64_t>(*length)) {
-                    out.error("dlm.consistency.normalization-length", join(pointer, "dim"),
+                    out.error(rules::dlm_consistency_normalization_length, join(pointer, "dim"),
                               "dim is " + std::to_string(*value) + " but " + length_source + " has " +
                                   std::to_string(*length) + " values");
                 }
@@ -313,7 +314,7 @@ inline void check_consistency(const nlohmann::json& fields, const std::string& b
         if (const auto* d = member(*outputs, "dont_care_index")) {
             dont_care = integral(*d);
             if (dont_care && classes && *dont_care >= 0 && *dont_care >= *classes) {
-                out.error("dlm.consistency.dont-care-index", join(outputs_pointer, "dont_care_index"),
+                out.error(rules::dlm_consistency_dont_care_index, join(outputs_pointer, "dont_care_index"),
                           "dont_care_index " + std::to_string(*dont_care) + " is not below number_of_classes (" +
                               std::to_string(*classes) + ")");
             }
@@ -343,7 +344,7 @@ inline void check_consistency(const nlohmann::json& fields, const std::string& b
                 }
             }
             if (legacy) {
-                out.warning("dlm.legacy.class-name-mapping", mapping_pointer,
+                out.warning(rules::dlm_legacy_class_name_mapping, mapping_pointer,
                             "class_name_mapping uses the legacy list of single-entry objects; write a list of "
                             "{\"index\", \"class_name\"} records");
             }
@@ -352,11 +353,11 @@ inline void check_consistency(const nlohmann::json& fields, const std::string& b
         for (const auto& entry : entries) {
             if (entry.index < 0) continue;
             if (!seen.insert(entry.index).second) {
-                out.error("dlm.consistency.duplicate-class-index", entry.pointer,
+                out.error(rules::dlm_consistency_duplicate_class_index, entry.pointer,
                           "class index " + std::to_string(entry.index) + " is mapped twice");
             }
             if (classes && entry.index >= *classes) {
-                out.error("dlm.consistency.class-index", entry.pointer,
+                out.error(rules::dlm_consistency_class_index, entry.pointer,
                           "class index " + std::to_string(entry.index) + " is not below number_of_classes (" +
                               std::to_string(*classes) + ")");
             }
@@ -376,7 +377,7 @@ inline void check_consistency(const nlohmann::json& fields, const std::string& b
                 std::string list;
                 for (std::size_t i = 0; i < missing.size(); ++i) list += (i > 0 ? ", " : "") + std::to_string(missing[i]);
                 if (missing_count > static_cast<std::int64_t>(missing.size())) list += ", ...";
-                out.warning("dlm.consistency.class-coverage", mapping_pointer,
+                out.warning(rules::dlm_consistency_class_coverage, mapping_pointer,
                             "class_name_mapping does not name " + std::to_string(missing_count) + " of the " +
                                 std::to_string(*classes) + " classes (missing: " + list + ")");
             }
@@ -386,4 +387,4 @@ inline void check_consistency(const nlohmann::json& fields, const std::string& b
 
 }  // namespace dlm::detail
 
-#endif  // DLM_DETAIL_DLM_RULES_HPP
+#endif  // DLM_DETAIL_VALIDATE_DLM_RULES_HPP

@@ -1,5 +1,5 @@
-#ifndef DLM_DETAIL_TEXT_HPP
-#define DLM_DETAIL_TEXT_HPP
+#ifndef DLM_DETAIL_JSON_TEXT_HPP
+#define DLM_DETAIL_JSON_TEXT_HPP
 
 #include <cstddef>
 #include <string>
@@ -196,4 +196,4 @@ inline bool append_escaped(std::string& out, std::string_view text, std::size_t 
 
 }  // namespace dlm::detail
 
-#endif  // DLM_DETAIL_TEXT_HPP
+#endif  // DLM_DETAIL_JSON_TEXT_HPP

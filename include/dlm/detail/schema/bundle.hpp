@@ -8,10 +8,10 @@
 // constraints.hpp implements, marks anyOf/oneOf branches for findings.hpp, and rejects `$ref` cycles that never
 // consume a level of the instance (valijson would overflow the stack on them).
 
-#include <dlm/detail/constraints.hpp>
-#include <dlm/detail/pointer.hpp>
-#include <dlm/detail/schemas.hpp>
-#include <dlm/detail/valijson.hpp>
+#include <dlm/detail/schema/keywords.hpp>
+#include <dlm/detail/json/pointer.hpp>
+#include <dlm/detail/schema/embedded.hpp>
+#include <dlm/detail/schema/valijson.hpp>
 #include <dlm/error.hpp>
 
 #include <nlohmann/json.hpp>

@@ -4,7 +4,8 @@
 // What `dlm::upgrade_text` needs from the text itself: the document, and the original spelling of a
 // numeric runtime version (nlohmann keeps only the double, so `1.10` would come back as `1.1`).
 
-#include <dlm/detail/pointer.hpp>
+#include <dlm/rules.hpp>
+#include <dlm/detail/json/pointer.hpp>
 #include <dlm/error.hpp>
 #include <dlm/limits.hpp>
 #include <dlm/parse.hpp>
@@ -31,12 +32,12 @@ namespace dlm::detail {
         // The fatal finding ends the parse, so it is the last error; the default covers a parser that
         // (against its contract) returns neither.
         const finding fatal = read.findings.errors.empty()
-                                  ? finding{"input.syntax", "", "the text could not be read as JSON"}
+                                  ? finding{rules::input_syntax, "", "the text could not be read as JSON"}
                                   : read.findings.errors.back();
         throw dlm::error(fatal.pointer, fatal.message);
     }
     for (const finding& problem : read.findings.errors) {
-        if (problem.rule == "input.duplicate-key") {
+        if (problem.rule == rules::input_duplicate_key) {
             throw dlm::error(problem.pointer, problem.message);
         }
     }
