@@ -1,6 +1,7 @@
 // `dlm upgrade`: rewrites legacy dlm input, validates the result, and writes it atomically only when valid.
 #include "checking.hpp"
 #include "commands.hpp"
+#include "files.hpp"
 #include "inputs.hpp"
 #include "output.hpp"
 
@@ -89,63 +90,6 @@ upgrade_settings parse_upgrade_arguments(argument_cursor& args) {
     if (has_output && s.files.size() != 1) throw usage_error("-o takes exactly one FILE");
     s.to = in_place ? destination::in_place : has_output ? destination::output_file : destination::standard_output;
     return s;
-}
-
-/// Writes `text` to `target` through a temporary file in the same directory and a rename, so that `target`
-/// is either untouched or complete. Keeps an existing target's permissions. Returns an error message, or "".
-std::string write_atomically(const fs::path& requested, const std::string& text) {
-    // Replace what a symbolic link points to, not the link. (A target that does not exist yet is fine.)
-    fs::path target = requested;
-    std::error_code ec;
-    if (fs::is_symlink(fs::symlink_status(requested, ec))) {
-        fs::path resolved = fs::canonical(requested, ec);
-        if (!ec) target = std::move(resolved);  // a dangling link is replaced by the file
-    }
-    const fs::path directory = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    std::string name = (directory / ("." + target.filename().string() + ".dlm-XXXXXX")).string();
-    const int fd = ::mkstemp(name.data());
-    if (fd < 0) return "cannot create a temporary file in " + directory.string() + ": " + errno_message(errno);
-
-    const auto fail = [&](const std::string& what) {
-        const std::string message = what + ": " + errno_message(errno);
-        ::close(fd);
-        ::unlink(name.c_str());
-        return message;
-    };
-    struct stat existing {};
-    mode_t mode = 0;
-    if (::stat(target.c_str(), &existing) == 0) {
-        mode = existing.st_mode & 07777;
-    } else {
-        const mode_t mask = ::umask(0);
-        ::umask(mask);
-        mode = static_cast<mode_t>(0666 & ~mask);
-    }
-    if (::fchmod(fd, mode) != 0) return fail("cannot set permissions");
-    for (std::size_t written = 0; written < text.size();) {
-        const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return fail("cannot write");
-        }
-        written += static_cast<std::size_t>(n);
-    }
-    if (::fsync(fd) != 0) return fail("cannot flush");
-    if (::close(fd) != 0) {
-        const std::string message = "cannot write: " + errno_message(errno);
-        ::unlink(name.c_str());
-        return message;
-    }
-    if (::rename(name.c_str(), target.c_str()) != 0) {
-        const std::string message = "cannot replace " + target.string() + ": " + errno_message(errno);
-        ::unlink(name.c_str());
-        return message;
-    }
-    if (const int dir = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY); dir >= 0) {  // make the rename durable
-        ::fsync(dir);
-        ::close(dir);
-    }
-    return {};
 }
 
 /// Upgrades one file; returns its exit status.
