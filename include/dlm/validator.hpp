@@ -1,7 +1,7 @@
 #ifndef DLM_VALIDATOR_HPP
 #define DLM_VALIDATOR_HPP
 
-#include <dlm/detail/validate/engine.hpp>
+#include <dlm/detail/config.hpp>
 #include <dlm/report.hpp>
 #include <dlm/validator_options.hpp>
 
@@ -9,9 +9,12 @@
 
 #include <memory>
 #include <string_view>
-#include <utility>
 
 namespace dlm {
+
+namespace detail {
+class validation_engine;
+}
 
 /// Validates STAC Items, Collections and Catalogs (and FeatureCollections of Items) against STAC core, every
 /// declared extension and the rules of the dlm extension, offline.
@@ -28,20 +31,23 @@ class validator {
 public:
     /// Compiles the shipped schemas and `options.schemas`; throws dlm::error when a registered schema is unusable
     /// (not an object, a `$ref` that resolves nowhere, a `$ref` cycle, an unsupported keyword value or pattern).
-    explicit validator(validator_options options = {})
-        : engine_(std::make_shared<const detail::validation_engine>(std::move(options))) {}
+    explicit validator(validator_options options = {});
 
     /// Validates one document: an Item ("Feature"), a Collection, a Catalog, or a FeatureCollection whose features
     /// are Items (their findings' pointers start with /features/N).
-    [[nodiscard]] report validate(const nlohmann::json& document) const { return engine_->validate(document); }
+    [[nodiscard]] report validate(const nlohmann::json& document) const;
 
     /// Parses `text` with dlm::parse under the configured limits, then validates the document.
-    [[nodiscard]] report validate_text(std::string_view text) const { return engine_->validate_text(text); }
+    [[nodiscard]] report validate_text(std::string_view text) const;
 
 private:
     std::shared_ptr<const detail::validation_engine> engine_;
 };
 
 }  // namespace dlm
+
+#if !defined(DLM_SEPARATE_COMPILATION)
+#include <dlm/detail/validate/validator_impl.hpp>
+#endif
 
 #endif  // DLM_VALIDATOR_HPP
