@@ -1,5 +1,7 @@
 #include "output.hpp"
 
+#include <dlm/report_text.hpp>
+
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -24,22 +26,6 @@ std::string paint(std::string_view text, std::string_view style, bool colour) {
     return out;
 }
 
-std::string count(std::size_t n, std::string_view noun) {
-    return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
-}
-
-void append_finding(std::string& out, std::string_view severity, const dlm::finding& f, bool colour) {
-    out += "  ";
-    out += paint(severity, severity == "error" ? red : yellow, colour);
-    out.append(8 - severity.size(), ' ');
-    out += display_pointer(f.pointer);
-    out += "  ";
-    out += f.rule;
-    out += "  ";
-    out += f.message;
-    out += '\n';
-}
-
 nlohmann::ordered_json findings_json(const std::vector<dlm::finding>& findings) {
     auto array = nlohmann::ordered_json::array();
     for (const auto& f : findings) {
@@ -59,10 +45,7 @@ std::string_view display_pointer(std::string_view pointer) noexcept {
 }
 
 std::string render_findings(const dlm::report& report, bool colour) {
-    std::string out;
-    for (const auto& f : report.errors) append_finding(out, "error", f, colour);
-    for (const auto& f : report.warnings) append_finding(out, "warning", f, colour);
-    return out;
+    return dlm::to_text(report, colour ? dlm::report_style{red, yellow, reset} : dlm::report_style{});
 }
 
 std::string render_text(const document_result& result, bool colour, bool quiet) {
@@ -74,9 +57,9 @@ std::string render_text(const document_result& result, bool colour, bool quiet) 
         out += paint("valid", green, colour);
     } else {
         out += paint("invalid", red, colour);
-        out += ", " + count(result.report.errors.size(), "error");
+        out += ", " + dlm::detail::count_text(result.report.errors.size(), "error");
     }
-    if (!result.report.warnings.empty()) out += ", " + count(result.report.warnings.size(), "warning");
+    if (!result.report.warnings.empty()) out += ", " + dlm::detail::count_text(result.report.warnings.size(), "warning");
     out += '\n';
     out += render_findings(result.report, colour);
     return out;
@@ -97,8 +80,8 @@ std::string render_json(const document_result& result) {
 std::string render_summary(std::size_t valid, std::size_t invalid, std::size_t warnings, double seconds) {
     char time[32];
     std::snprintf(time, sizeof time, "%.2f", seconds);
-    return std::to_string(valid) + " valid, " + std::to_string(invalid) + " invalid, " + std::to_string(warnings) +
-           " warnings, in " + time + " s\n";
+    return std::to_string(valid) + " valid, " + std::to_string(invalid) + " invalid, " +
+           dlm::detail::count_text(warnings, "warning") + ", in " + time + " s\n";
 }
 
 }  // namespace dlm_cli

@@ -200,6 +200,32 @@ template <class E, std::size_t N>
            static_cast<int>(value) <= static_cast<int>(data_type::float128);
 }
 
+/// The raster name of a data type: itself for a raster name; for a numpy name the raster type of the same size and
+/// kind (byte -> int8, ubyte -> uint8, short -> int16, ushort -> uint16, intc -> int32, uintc -> uint32,
+/// int_ and longlong -> int64, uint and ulonglong -> uint64, half -> float16, double and float_ -> float64), and
+/// `other` for the extended-precision names (longfloat, float96, float128), which have no raster equivalent.
+[[nodiscard]] constexpr data_type raster_equivalent(data_type value) noexcept {
+    switch (value) {
+        case data_type::byte: return data_type::int8;
+        case data_type::ubyte: return data_type::uint8;
+        case data_type::short_: return data_type::int16;
+        case data_type::ushort: return data_type::uint16;
+        case data_type::intc: return data_type::int32;
+        case data_type::uintc: return data_type::uint32;
+        case data_type::int_:
+        case data_type::longlong: return data_type::int64;
+        case data_type::uint:
+        case data_type::ulonglong: return data_type::uint64;
+        case data_type::half: return data_type::float16;
+        case data_type::double_:
+        case data_type::float_: return data_type::float64;
+        case data_type::longfloat:
+        case data_type::float96:
+        case data_type::float128: return data_type::other;
+        default: return value;
+    }
+}
+
 }  // namespace dlm
 
 #endif  // DLM_ENUMS_HPP

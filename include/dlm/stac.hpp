@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include <dlm/detail/model/reader.hpp>
+#include <dlm/detail/stac/document_type.hpp>
 #include <dlm/detail/json/text.hpp>
 #include <dlm/error.hpp>
 #include <dlm/json.hpp>
@@ -46,8 +47,9 @@ namespace detail {
     if (!doc.is_object()) root.fail_expected("a STAC Item or Collection (an object)");
     const reader type = root.at("type");
     const std::string name = type.string();
-    if (name == "Feature") return "/properties";
-    if (name == "Collection") return "";
+    if (const stac_type kind = type_of(doc); kind == stac_type::item || kind == stac_type::collection) {
+        return std::string(dlm_fields_location(kind));
+    }
     type.fail("expected \"Feature\" (an Item) or \"Collection\": the dlm extension applies to Items and "
               "Collections only, found " +
               quote(name));
@@ -57,7 +59,7 @@ namespace detail {
 inline void erase_dlm_fields(nlohmann::json& object) {
     auto& members = object.get_ref<nlohmann::json::object_t&>();
     for (auto it = members.begin(); it != members.end();) {
-        it = is_dlm_field(it->first) ? members.erase(it) : std::next(it);
+        it = has_field_prefix(it->first) ? members.erase(it) : std::next(it);
     }
 }
 

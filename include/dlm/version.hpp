@@ -23,6 +23,18 @@ inline constexpr std::string_view legacy_extension_short_name = "dl-model";
 /// The prefix of every field this extension defines.
 inline constexpr std::string_view field_prefix = "dlm:";
 
+/// The fields the extension defines, in the order of its text (`dlm:architecture` is the optional one).
+inline constexpr std::string_view field_names[] = {"dlm:data", "dlm:inputs", "dlm:architecture", "dlm:runtime",
+                                                   "dlm:outputs"};
+
+/// The legacy field the published schema required and the text never defines: tolerated, kept, not modelled.
+inline constexpr std::string_view legacy_archive_field = "dlm:archive";
+
+/// True for a member name with the `dlm:` prefix.
+[[nodiscard]] constexpr bool has_field_prefix(std::string_view name) noexcept {
+    return name.substr(0, field_prefix.size()) == field_prefix;
+}
+
 }  // namespace dlm
 
 #endif  // DLM_VERSION_HPP

@@ -26,21 +26,25 @@ namespace dlm::detail {
 /// Extends `pointer` by the object member `key` (escaped per RFC 6901).
 inline void append(std::string& pointer, std::string_view key) {
     pointer += '/';
-    for (const char c : key) {
-        if (c == '~') {
-            pointer += "~0";
-        } else if (c == '/') {
-            pointer += "~1";
-        } else {
-            pointer += c;
-        }
-    }
+    pointer += escape_token(key);
 }
 
 /// Extends `pointer` by the array element `index`.
 inline void append(std::string& pointer, std::size_t index) {
     pointer += '/';
     pointer += std::to_string(index);
+}
+
+/// `pointer` extended by the object member `key`.
+[[nodiscard]] inline std::string join(std::string pointer, std::string_view key) {
+    append(pointer, key);
+    return pointer;
+}
+
+/// `pointer` extended by the array element `index`.
+[[nodiscard]] inline std::string join(std::string pointer, std::size_t index) {
+    append(pointer, index);
+    return pointer;
 }
 
 }  // namespace dlm::detail

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include <dlm/detail/model/reader.hpp>
+#include <dlm/detail/json/numbers.hpp>
 #include <dlm/detail/json/pointer.hpp>
 #include <dlm/detail/json/text.hpp>
 #include <dlm/enums.hpp>
@@ -228,23 +229,9 @@ inline void read(const reader& r, runtime& out) {
                          "requirement_file", "docker"});
 }
 
-/// The index a `class_name_mapping` object key denotes ("1" and "01" both denote 1), or nullopt when the
-/// key is not a decimal number below 2^63.
-[[nodiscard]] inline std::optional<std::int64_t> parse_index_key(std::string_view key) noexcept {
-    if (key.empty()) return std::nullopt;
-    std::int64_t value = 0;
-    for (const char c : key) {
-        if (c < '0' || c > '9') return std::nullopt;
-        const int digit = c - '0';
-        if (value > (std::numeric_limits<std::int64_t>::max() - digit) / 10) return std::nullopt;
-        value = value * 10 + digit;
-    }
-    return value;
-}
-
 /// Reads one `"<index>": "<class name>"` member of a class_name_mapping object (`object` is the object).
 inline class_name_entry read_keyed_entry(const reader& object, const std::string& key, const nlohmann::json& value) {
-    const auto index = parse_index_key(key);
+    const auto index = parse_decimal_index(key);
     if (!index) object.fail("expected decimal class indices as keys, found the key " + quote(key));
     class_name_entry entry;
     entry.index = *index;
@@ -308,15 +295,6 @@ inline void read(const reader& r, outputs& out) {
                          "post_processing_function"});
 }
 
-/// True for a member name with the `dlm:` prefix.
-[[nodiscard]] inline bool is_dlm_field(std::string_view name) noexcept {
-    return name.substr(0, field_prefix.size()) == field_prefix;
-}
-
-/// The five fields `model` models.
-inline constexpr std::string_view model_fields[] = {"dlm:data", "dlm:inputs", "dlm:architecture", "dlm:runtime",
-                                                    "dlm:outputs"};
-
 /// Reads the `dlm:` members of `r` (an Item's `properties` or a Collection); other members are ignored.
 inline void read(const reader& r, model& out) {
     r.require_object();
@@ -328,8 +306,8 @@ inline void read(const reader& r, model& out) {
     out.extra = nlohmann::json::object();
     for (const auto& [key, value] : r.value().get_ref<const nlohmann::json::object_t&>()) {
         bool modelled = false;
-        for (const std::string_view field : model_fields) modelled = modelled || key == field;
-        if (is_dlm_field(key) && !modelled) out.extra.get_ref<nlohmann::json::object_t&>().emplace(key, value);
+        for (const std::string_view field : field_names) modelled = modelled || key == field;
+        if (has_field_prefix(key) && !modelled) out.extra.get_ref<nlohmann::json::object_t&>().emplace(key, value);
     }
 }
 

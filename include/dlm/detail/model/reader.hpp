@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <dlm/detail/json/numbers.hpp>
 #include <dlm/detail/json/pointer.hpp>
 #include <dlm/detail/json/text.hpp>
 #include <dlm/error.hpp>
@@ -116,7 +117,7 @@ public:
             }
             case nlohmann::json::value_t::number_float: {
                 const double d = value_->get<double>();
-                if (std::trunc(d) != d) {
+                if (!is_integral(d)) {
                     fail("expected an integer, found a number with a fractional part (" + value_->dump() + ")");
                 }
                 // [-2^63, 2^63): both bounds are exact doubles.

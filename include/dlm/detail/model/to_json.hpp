@@ -207,7 +207,7 @@ inline nlohmann::json write(const runtime& value, const std::string& at) {
 /// The key an entry is written under in the object forms: its original text while that still denotes
 /// its index, else the plain decimal index.
 [[nodiscard]] inline std::string entry_key(const class_name_entry& entry) {
-    if (!entry.key.empty() && parse_index_key(entry.key) == entry.index) return entry.key;
+    if (!entry.key.empty() && parse_decimal_index(entry.key) == entry.index) return entry.key;
     return std::to_string(entry.index);
 }
 
@@ -259,7 +259,7 @@ inline nlohmann::json write(const model& value, const std::string& at) {
     nlohmann::json out = start_object(value.extra, at);
     for (const auto& [key, member] : out.items()) {
         static_cast<void>(member);
-        if (!is_dlm_field(key)) {
+        if (!has_field_prefix(key)) {
             throw error(at, "cannot write model::extra: it may hold only \"dlm:\" members, found " + quote(key));
         }
     }

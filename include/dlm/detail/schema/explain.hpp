@@ -12,6 +12,7 @@
 
 #include <dlm/rules.hpp>
 #include <dlm/detail/schema/keywords.hpp>
+#include <dlm/detail/json/numbers.hpp>
 #include <dlm/detail/json/pointer.hpp>
 #include <dlm/detail/json/text.hpp>
 #include <dlm/detail/schema/valijson.hpp>
@@ -38,14 +39,9 @@ inline std::string context_to_pointer(const std::vector<std::string>& context, c
         const std::string& element = context[i];
         const std::string token = element.size() >= 2 ? element.substr(1, element.size() - 2) : element;
         if (node != nullptr && node->is_array()) {
-            std::size_t index = 0;
-            bool numeric = !token.empty() && token.size() < 19;
-            for (const char c : token) {
-                numeric = numeric && c >= '0' && c <= '9';
-                if (numeric) index = index * 10 + static_cast<std::size_t>(c - '0');
-            }
+            const std::optional<std::int64_t> index = parse_decimal_index(token);
             append(pointer, token);
-            node = numeric && index < node->size() ? &(*node)[index] : nullptr;
+            node = index && static_cast<std::uint64_t>(*index) < node->size() ? &(*node)[static_cast<std::size_t>(*index)] : nullptr;
         } else if (node != nullptr && node->is_object()) {
             append(pointer, token);
             const auto found = node->find(token);

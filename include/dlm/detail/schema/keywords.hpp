@@ -8,6 +8,7 @@
 // (valijson's is quadratic and reports every equal pair), and the keywords whose messages we word ourselves.
 // The bundler renames each keyword K to "x-dlm-K" so that valijson hands it to these classes.
 
+#include <dlm/detail/json/numbers.hpp>
 #include <dlm/detail/schema/formats.hpp>
 #include <dlm/detail/json/text.hpp>
 #include <dlm/detail/schema/valijson.hpp>
@@ -64,8 +65,7 @@ inline nlohmann::json to_json(const valijson_adapter& node) {
 inline bool is_integral(const valijson_adapter& value) {
     if (value.isInteger()) return true;
     if (!value.isDouble()) return false;
-    const double number = value.getDouble();
-    return std::isfinite(number) && std::floor(number) == number;
+    return is_integral(value.getDouble());
 }
 
 /// A number as a person writes it: 1 rather than 1.000000.

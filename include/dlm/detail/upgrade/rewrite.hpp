@@ -4,7 +4,9 @@
 // The rewrites of `dlm::upgrade`, one function per dlm object. Each rewrite tells `record` where it
 // happened in the ORIGINAL document (before any rewrite moved or removed a member) and what it did.
 
+#include <dlm/detail/json/numbers.hpp>
 #include <dlm/detail/json/pointer.hpp>
+#include <dlm/detail/stac/document_type.hpp>
 #include <dlm/version.hpp>
 
 #include <nlohmann/json.hpp>
@@ -29,27 +31,6 @@ using change_recorder = std::function<void(std::string pointer, std::string desc
 /// Returns the original JSON text of the number at a pointer of the original document, when the text is known.
 using number_text_lookup = std::function<std::optional<std::string>(const std::string& pointer)>;
 
-/// A decimal class index (`^[0-9]+$`, leading zeros allowed) as a number; nothing when `key` is not one
-/// or does not fit 64 bits.
-[[nodiscard]] inline std::optional<std::uint64_t> decimal_index(std::string_view key) {
-    if (key.empty()) {
-        return std::nullopt;
-    }
-    constexpr std::uint64_t max = std::numeric_limits<std::uint64_t>::max();
-    std::uint64_t value = 0;
-    for (const char c : key) {
-        if (c < '0' || c > '9') {
-            return std::nullopt;
-        }
-        const auto digit = static_cast<std::uint64_t>(c - '0');
-        if (value > (max - digit) / 10) {
-            return std::nullopt;
-        }
-        value = value * 10 + digit;
-    }
-    return value;
-}
-
 /// Adds the entries of a form-2 object (index key -> class name) to `by_index`; false when the object is
 /// not form 2 or names an index already in `by_index`.
 [[nodiscard]] inline bool collect_indexed_names(const nlohmann::json& entries,
@@ -58,9 +39,9 @@ using number_text_lookup = std::function<std::optional<std::string>(const std::s
         return false;
     }
     for (const auto& [key, name] : entries.items()) {
-        const std::optional<std::uint64_t> index = decimal_index(key);
+        const std::optional<std::int64_t> index = parse_decimal_index(key);
         if (!index || !name.is_string() ||
-            !by_index.emplace(*index, name.get_ref<const std::string&>()).second) {
+            !by_index.emplace(static_cast<std::uint64_t>(*index), name.get_ref<const std::string&>()).second) {
             return false;
         }
     }
@@ -75,20 +56,20 @@ public:
 
     /// Upgrades an Item, a Collection, or each Item of a FeatureCollection; anything else is left alone.
     void upgrade_document(nlohmann::json& document) {
-        const std::string_view type = type_of(document);
-        if (type == "Feature") {
+        const stac_type type = type_of(document);
+        if (type == stac_type::item) {
             upgrade_item(document, "");
-        } else if (type == "Collection") {
+        } else if (type == stac_type::collection) {
             upgrade_extensions(document, "");
             upgrade_dlm_fields(document, "");
-        } else if (type == "FeatureCollection") {
+        } else if (type == stac_type::item_collection) {
             const auto features = document.find("features");
             if (features == document.end() || !features->is_array()) {
                 return;
             }
             for (std::size_t i = 0; i < features->size(); ++i) {
                 nlohmann::json& feature = (*features)[i];
-                if (type_of(feature) == "Feature") {
+                if (type_of(feature) == stac_type::item) {
                     std::string pointer = "/features";
                     append(pointer, i);
                     upgrade_item(feature, pointer);
@@ -98,26 +79,9 @@ public:
     }
 
 private:
-    [[nodiscard]] static std::string_view type_of(const nlohmann::json& document) {
-        if (!document.is_object()) {
-            return {};
-        }
-        const auto type = document.find("type");
-        return type != document.end() && type->is_string() ? std::string_view(type->get_ref<const std::string&>())
-                                                            : std::string_view();
-    }
+    [[nodiscard]] static std::string member(const std::string& pointer, std::string_view key) { return join(pointer, key); }
 
-    [[nodiscard]] static std::string member(const std::string& pointer, std::string_view key) {
-        std::string result = pointer;
-        append(result, key);
-        return result;
-    }
-
-    [[nodiscard]] static std::string element(const std::string& pointer, std::size_t index) {
-        std::string result = pointer;
-        append(result, index);
-        return result;
-    }
+    [[nodiscard]] static std::string element(const std::string& pointer, std::size_t index) { return join(pointer, index); }
 
     /// Calls `upgrade_one(value, pointer)` on `value`, or on each element when it is an array.
     template <class Upgrade>

@@ -5,8 +5,11 @@
 // extensions a dlm document declares, and the consistency checks between fields. They read the raw document (which
 // may be invalid), so every access checks the type first and a check that needs an absent field is skipped.
 
+#include <dlm/detail/json/numbers.hpp>
 #include <dlm/detail/json/pointer.hpp>
 #include <dlm/detail/json/text.hpp>
+#include <dlm/enums.hpp>
+#include <dlm/extensions.hpp>
 #include <dlm/report.hpp>
 #include <dlm/rules.hpp>
 #include <dlm/version.hpp>
@@ -24,52 +27,18 @@
 
 namespace dlm::detail {
 
-/// The five fields of the extension, and the legacy one that is tolerated.
-inline constexpr std::string_view dlm_fields[] = {"dlm:data", "dlm:inputs", "dlm:architecture", "dlm:runtime",
-                                                  "dlm:outputs", "dlm:archive"};
-
-/// The `stac_extensions` entries that count as each companion extension (released versions and the pre-1.0 ids).
-struct companion {
-    std::string_view name;
-    std::vector<std::string_view> identifiers;
-};
-
-inline const std::vector<companion>& companions() {
-    static const std::vector<companion> table = {
-        {"scientific",
-         {"https://stac-extensions.github.io/scientific/v1.0.0/schema.json",
-          "https://schemas.stacspec.org/v1.0.0-beta.2/extensions/scientific/json-schema/schema.json"}},
-        {"eo",
-         {"https://stac-extensions.github.io/eo/v1.0.0/schema.json", "https://stac-extensions.github.io/eo/v1.1.0/schema.json",
-          "https://stac-extensions.github.io/eo/v2.0.0/schema.json",
-          "https://schemas.stacspec.org/v1.0.0-beta.2/extensions/eo/json-schema/schema.json"}},
-        {"version",
-         {"https://stac-extensions.github.io/version/v1.0.0/schema.json",
-          "https://stac-extensions.github.io/version/v1.1.0/schema.json",
-          "https://stac-extensions.github.io/version/v1.2.0/schema.json",
-          "https://schemas.stacspec.org/v1.0.0-beta.2/extensions/version/json-schema/schema.json"}},
-    };
-    return table;
-}
-
-/// The numpy names the published schema listed; the raster names are preferred.
+/// True for a `data_type` spelled with a numpy-only name; the raster names are preferred.
 inline bool is_numpy_only_data_type(std::string_view name) {
-    static constexpr std::string_view names[] = {"byte",  "short",  "intc",   "int_",  "longlong",  "ubyte",
-                                                 "ushort", "uintc", "uint",   "ulonglong", "half", "double",
-                                                 "float_", "longfloat", "float96", "float128"};
-    for (const auto n : names) {
-        if (n == name) return true;
-    }
-    return false;
+    const std::optional<data_type> type = parse_data_type(name);
+    return type && is_numpy_name(*type);
 }
 
-inline bool starts_with_dlm(std::string_view key) { return key.rfind(field_prefix, 0) == 0; }
-
+/// One of the five fields, or the tolerated legacy `dlm:archive`.
 inline bool is_known_dlm_field(std::string_view key) {
-    for (const auto f : dlm_fields) {
-        if (f == key) return true;
+    for (const std::string_view field : field_names) {
+        if (field == key) return true;
     }
-    return false;
+    return key == legacy_archive_field;
 }
 
 /// The value of a count the schema requires to be >= 1; nothing when absent or invalid, because a check against a
@@ -85,7 +54,7 @@ inline std::optional<std::int64_t> integral(const nlohmann::json& value) {
     if (value.is_number_integer()) return value.get<std::int64_t>();
     if (value.is_number_float()) {
         const double d = value.get<double>();
-        if (!std::isfinite(d) || std::floor(d) != d) return std::nullopt;
+        if (!is_integral(d)) return std::nullopt;
         if (d >= 9.2e18) return INT64_MAX;
         if (d <= -9.2e18) return INT64_MIN;
         return static_cast<std::int64_t>(d);
@@ -106,18 +75,6 @@ inline const nlohmann::json* member(const nlohmann::json& object, std::string_vi
     return found == object.end() ? nullptr : &*found;
 }
 
-inline std::string join(const std::string& pointer, std::string_view key) {
-    std::string out = pointer;
-    append(out, key);
-    return out;
-}
-
-inline std::string join(const std::string& pointer, std::size_t index) {
-    std::string out = pointer;
-    append(out, index);
-    return out;
-}
-
 /// Placement and declaration: unknown, misplaced and undeclared dlm fields, and a Catalog that declares dlm.
 /// `fields_pointer` is where the dlm fields belong ("/properties" for an Item, "" otherwise).
 inline void check_placement(const nlohmann::json& document, bool is_item, bool is_catalog, bool declared,
@@ -126,7 +83,7 @@ inline void check_placement(const nlohmann::json& document, bool is_item, bool i
     const nlohmann::json* properties = is_item ? member(document, "properties") : nullptr;
     if (properties != nullptr && properties->is_object()) {
         for (const auto& [key, value] : properties->items()) {
-            if (!starts_with_dlm(key)) continue;
+            if (!has_field_prefix(key)) continue;
             const std::string where = join(prefix + "/properties", key);
             present.push_back(where);
             if (declared && !is_known_dlm_field(key)) {
@@ -137,7 +94,7 @@ inline void check_placement(const nlohmann::json& document, bool is_item, bool i
         }
     }
     for (const auto& [key, value] : document.items()) {
-        if (!starts_with_dlm(key)) continue;
+        if (!has_field_prefix(key)) continue;
         const std::string where = join(prefix, key);
         present.push_back(where);
         if (!declared) continue;
@@ -166,19 +123,21 @@ inline void check_placement(const nlohmann::json& document, bool is_item, bool i
 
 /// Companion rule: a dlm document declares the scientific, eo and version extensions.
 inline void check_companions(const nlohmann::json& document, bool relax, const std::string& prefix, report& out) {
-    const nlohmann::json* extensions = member(document, "stac_extensions");
-    for (const auto& c : companions()) {
+    const nlohmann::json* declared = member(document, "stac_extensions");
+    for (const dlm::extensions::companion& c : dlm::extensions::companions) {
         bool found = false;
-        if (extensions != nullptr && extensions->is_array()) {
-            for (const auto& entry : *extensions) {
+        if (declared != nullptr && declared->is_array()) {
+            for (const auto& entry : *declared) {
                 if (!entry.is_string()) continue;
-                for (const auto id : c.identifiers) found = found || entry.get_ref<const std::string&>() == id;
+                for (std::size_t i = 0; i < c.identifier_count; ++i) {
+                    found = found || entry.get_ref<const std::string&>() == c.identifiers[i];
+                }
             }
         }
         if (found) continue;
         std::string message = "a dlm document must also declare the " + std::string(c.name) + " extension (";
-        for (std::size_t i = 0; i < c.identifiers.size(); ++i) {
-            if (i > 0) message += i + 1 == c.identifiers.size() ? " or " : ", ";
+        for (std::size_t i = 0; i < c.identifier_count; ++i) {
+            if (i > 0) message += i + 1 == c.identifier_count ? " or " : ", ";
             message += c.identifiers[i];
         }
         message += ")";
@@ -196,16 +155,11 @@ struct class_entry {
     std::string pointer;
 };
 
-/// A decimal key ("01" and "1" name the same index); saturated above INT64_MAX.
-inline std::optional<std::int64_t> decimal_key(std::string_view key) {
-    if (key.empty()) return std::nullopt;
-    std::int64_t value = 0;
-    for (const char c : key) {
-        if (c < '0' || c > '9') return std::nullopt;
-        if (value > (INT64_MAX - 9) / 10) return INT64_MAX;
-        value = value * 10 + (c - '0');
-    }
-    return value;
+/// The index a class_name_mapping key names, saturated at INT64_MAX (a larger index is still an index, and not below
+/// any count); nothing for a key that is not decimal.
+inline std::optional<std::int64_t> class_key_index(std::string_view key) {
+    if (!is_decimal_digits(key)) return std::nullopt;
+    return parse_decimal_index(key).value_or(INT64_MAX);
 }
 
 /// The consistency checks of dlm-rules.md over the object holding the dlm fields, at `base`.
@@ -325,7 +279,7 @@ inline void check_consistency(const nlohmann::json& fields, const std::string& b
         std::vector<class_entry> entries;
         if (mapping->is_object()) {
             for (const auto& [key, value] : mapping->items()) {
-                if (const auto index = decimal_key(key)) entries.push_back({*index, join(mapping_pointer, key)});
+                if (const auto index = class_key_index(key)) entries.push_back({*index, join(mapping_pointer, key)});
             }
         } else if (mapping->is_array()) {
             bool legacy = false;
@@ -340,7 +294,7 @@ inline void check_consistency(const nlohmann::json& fields, const std::string& b
                 } else if (record.size() == 1) {
                     legacy = true;
                     const std::string& key = record.begin().key();
-                    if (const auto index = decimal_key(key)) entries.push_back({*index, join(join(mapping_pointer, i), key)});
+                    if (const auto index = class_key_index(key)) entries.push_back({*index, join(join(mapping_pointer, i), key)});
                 }
             }
             if (legacy) {

@@ -9,8 +9,10 @@
 #include <dlm/detail/schema/explain.hpp>
 #include <dlm/detail/schema/fast_check.hpp>
 #include <dlm/detail/schema/valijson.hpp>
+#include <dlm/detail/stac/document_type.hpp>
 #include <dlm/detail/validate/dlm_rules.hpp>
 #include <dlm/error.hpp>
+#include <dlm/extensions.hpp>
 #include <dlm/limits.hpp>
 #include <dlm/parse.hpp>
 #include <dlm/report.hpp>
@@ -57,7 +59,7 @@ public:
 
 private:
     void validate_within_limits(const nlohmann::json& document, report& out) const {
-        if (document.is_object() && document.value("type", nlohmann::json()) == "FeatureCollection") {
+        if (type_of(document) == stac_type::item_collection) {
             const auto features = document.find("features");
             if (features == document.end() || !features->is_array()) {
                 out.error(rules::schema, "/features", "a FeatureCollection needs a \"features\" array");
@@ -142,23 +144,9 @@ private:
         return false;
     }
 
-    /// The pre-1.0 in-core identifiers of the companions, validated with the v1.0.0 schema of the extension.
-    static std::string canonical_extension(const std::string& uri) {
-        static const std::map<std::string, std::string, std::less<>> aliases = {
-            {"https://schemas.stacspec.org/v1.0.0-beta.2/extensions/eo/json-schema/schema.json",
-             "https://stac-extensions.github.io/eo/v1.0.0/schema.json"},
-            {"https://schemas.stacspec.org/v1.0.0-beta.2/extensions/scientific/json-schema/schema.json",
-             "https://stac-extensions.github.io/scientific/v1.0.0/schema.json"},
-            {"https://schemas.stacspec.org/v1.0.0-beta.2/extensions/version/json-schema/schema.json",
-             "https://stac-extensions.github.io/version/v1.0.0/schema.json"},
-        };
-        const auto found = aliases.find(uri);
-        return found == aliases.end() ? uri : found->second;
-    }
-
     /// The compiled schema for an extension URI: shipped or registered, else the resolver's (compiled once).
     compiled extension_schema(const std::string& uri, report& out, const std::string& pointer) const {
-        if (const auto found = state_.roots.find(canonical_extension(uri)); found != state_.roots.end()) return found->second;
+        if (const auto found = state_.roots.find(dlm::extensions::validated_as(uri)); found != state_.roots.end()) return found->second;
         if (!state_.options.resolver) return nullptr;
         std::lock_guard<std::mutex> lock(state_.resolved_mutex);
         if (const auto found = state_.resolved.find(uri); found != state_.resolved.end()) return found->second;
@@ -209,10 +197,10 @@ private:
             return;
         }
         const auto* type = member(document, "type");
-        const std::string kind = type && type->is_string() ? type->get<std::string>() : std::string();
-        const bool is_item = kind == "Feature";
-        const bool is_catalog = kind == "Catalog";
-        if (!is_item && kind != "Collection" && !is_catalog) {
+        const stac_type kind = type_of(document);
+        const bool is_item = kind == stac_type::item;
+        const bool is_catalog = kind == stac_type::catalog;
+        if (!is_item && kind != stac_type::collection && !is_catalog) {
             out.error(rules::stac_type_unknown, prefix + "/type",
                       "expected \"Feature\", \"Collection\", \"Catalog\" or \"FeatureCollection\", found " +
                           (type ? quote(type->is_string() ? type->get<std::string>() : type->dump()) : std::string("nothing")));
@@ -223,7 +211,7 @@ private:
         const std::string stac_version = version && version->is_string() ? version->get<std::string>() : std::string();
         if (stac_version == "1.0.0" || stac_version == "1.1.0") {
             const std::string spec = is_item ? "item-spec/json-schema/item.json"
-                                             : kind == "Collection" ? "collection-spec/json-schema/collection.json"
+                                             : kind == stac_type::collection ? "collection-spec/json-schema/collection.json"
                                                                     : "catalog-spec/json-schema/catalog.json";
             const std::string uri = "https://schemas.stacspec.org/v" + stac_version + "/" + spec;
             if (const auto core = state_.roots.find(uri); core != state_.roots.end()) {

@@ -4,6 +4,7 @@
 // Shared by dlm/testing/catch2.hpp and dlm/testing/gtest.hpp: the default validator and the text of a report.
 
 #include <dlm/report.hpp>
+#include <dlm/report_text.hpp>
 #include <dlm/validator.hpp>
 
 #include <memory>
@@ -19,28 +20,11 @@ inline const std::shared_ptr<const validator>& default_test_validator() {
     return shared;
 }
 
-inline void append_test_findings(std::string& out, std::string_view severity, const std::vector<finding>& findings) {
-    for (const finding& f : findings) {
-        out += "\n  ";
-        out += severity;
-        out.append(8 - severity.size(), ' ');
-        out += f.pointer.empty() ? std::string_view("(document)") : std::string_view(f.pointer);
-        out += "  ";
-        out += f.rule;
-        out += "  ";
-        out += f.message;
-    }
-}
-
 /// "N errors, M warnings" followed by one line per finding (severity, pointer, rule, message), like `dlm validate`.
 inline std::string describe_test_report(const report& r) {
-    const auto count = [](std::size_t n, std::string_view noun) {
-        return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
-    };
-    std::string out = count(r.errors.size(), "error") + ", " + count(r.warnings.size(), "warning");
-    append_test_findings(out, "error", r.errors);
-    append_test_findings(out, "warning", r.warnings);
-    return out;
+    std::string lines = to_text(r);
+    if (!lines.empty()) lines.pop_back();  // the matcher's caller ends the line
+    return summary_text(r) + (lines.empty() ? "" : "\n" + lines);
 }
 
 }  // namespace dlm::detail
