@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include <dlm/rules.hpp>
+#include <dlm/detail/input/limit_walk.hpp>
+#include <dlm/detail/input/messages.hpp>
 #include <dlm/detail/input/sax_reader.hpp>
 #include <dlm/limits.hpp>
 #include <dlm/report.hpp>

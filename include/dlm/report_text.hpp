@@ -7,7 +7,7 @@
 //     // 1 error, 0 warnings
 //     //   error   /properties/dlm:inputs/scaling_factor  schema  expected a number, found a string
 
-#include <dlm/detail/json/text.hpp>
+#include <dlm/detail/json/quote.hpp>
 #include <dlm/report.hpp>
 
 #include <cstddef>

@@ -9,6 +9,7 @@
 // consume a level of the instance (valijson would overflow the stack on them).
 
 #include <dlm/detail/schema/keywords.hpp>
+#include <dlm/detail/schema/markers.hpp>
 #include <dlm/detail/json/pointer.hpp>
 #include <dlm/detail/schema/embedded.hpp>
 #include <dlm/detail/schema/valijson.hpp>
@@ -202,13 +203,13 @@ private:
             const std::string pointer = stack.back().second;
             stack.pop_back();
             // valijson fails a `false` schema without a word; ours says what is wrong.
-            if (node->is_boolean() && !node->get<bool>()) *node = nlohmann::json{{"x-dlm-never", true}};
+            if (node->is_boolean() && !node->get<bool>()) *node = nlohmann::json{{never_keyword, true}};
             if (!node->is_object() || placeholders.count(node)) continue;
             close_prefix(*node);
             if (const auto names = node->find("propertyNames"); names != node->end()) {
                 if (names->is_object() && names->dump().find("\"$ref\"") == std::string::npos) {
                     // Self-contained: our own constraint compiles it and names the offending member.
-                    nlohmann::json& moved = (*node)["x-dlm-propertyNames"] = std::move(*names);
+                    nlohmann::json& moved = (*node)[property_names_keyword] = std::move(*names);
                     node->erase("propertyNames");
                     stack.emplace_back(&moved, pointer + "/propertyNames");
                 } else if (names->find("$ref") == names->end()) {
@@ -227,12 +228,12 @@ private:
             }
             if (const auto id = node->find("id"); id != node->end()) {
                 // valijson would take a draft-4 `id` as a new resolution scope and try to fetch.
-                (*node)["x-dlm-ignored-id"] = std::move(*id);
+                (*node)[ignored_id_keyword] = std::move(*id);
                 node->erase("id");
             }
             for (const std::string_view keyword : replaced_keywords) {
                 if (const auto it = node->find(keyword); it != node->end()) {
-                    (*node)[std::string(custom_keyword_prefix) + std::string(keyword)] = std::move(*it);
+                    (*node)[custom_keyword(keyword)] = std::move(*it);
                     node->erase(std::string(keyword));
                 }
             }
@@ -242,11 +243,11 @@ private:
                 const std::size_t id = next_branch_id_++;
                 for (std::size_t i = 0; i < it->size(); ++i) {
                     nlohmann::json& branch = (*it)[i];
-                    const std::string label = std::to_string(id) + ":" + std::to_string(i);
+                    const std::string label = branch_label(id, i);
                     if (branch.is_object() && branch.find("$ref") == branch.end()) {
-                        branch["x-dlm-branch"] = label;  // custom constraints run last: the marker closes the branch
+                        branch[branch_keyword] = label;  // custom constraints run last: the marker closes the branch
                     } else {
-                        branch = nlohmann::json{{"allOf", nlohmann::json::array({std::move(branch)})}, {"x-dlm-branch", label}};
+                        branch = nlohmann::json{{"allOf", nlohmann::json::array({std::move(branch)})}, {branch_keyword, label}};
                     }
                 }
             }
@@ -285,7 +286,7 @@ private:
                 if (item.key().rfind(prefix, 0) == 0) defined.push_back(item.key());
             }
         }
-        node["x-dlm-closed-prefix"] = {{"prefix", prefix}, {"defined", std::move(defined)}};
+        node[closed_prefix_keyword] = {{"prefix", prefix}, {"defined", std::move(defined)}};
         node.erase("patternProperties");
         node.erase("additionalProperties");
     }

@@ -5,13 +5,14 @@
 // failed anyOf/oneOf (its most plausible branch) instead of every branch's errors, and no summary lines that merely
 // repeat what their children said.
 //
-// How branches are told apart: the bundler gives every anyOf/oneOf branch a marker constraint that runs last in the
-// branch and records "<group>:<branch>:<entries so far>". valijson moves a failed group's child entries, followed by
+// How branches are told apart (markers.hpp): the bundler gives every anyOf/oneOf branch a marker constraint that runs
+// last in the branch and records "<group>:<branch>:<entries so far>". valijson moves a failed group's child entries, followed by
 // its summary line, into the results in one block: [branch 0 entries, marker 0, "Failed ... #0", branch 1 entries,
 // marker 1, "Failed ... #1", summary]. The last marker's count therefore says where the block starts.
 
 #include <dlm/rules.hpp>
 #include <dlm/detail/schema/keywords.hpp>
+#include <dlm/detail/schema/markers.hpp>
 #include <dlm/detail/json/numbers.hpp>
 #include <dlm/detail/json/pointer.hpp>
 #include <dlm/detail/json/text.hpp>
@@ -234,15 +235,11 @@ inline std::vector<finding> to_findings(const valijson::ValidationResults& resul
         findings_impl::entry e;
         e.pointer = prefix + context_to_pointer(it->context, document);
         e.message = it->description;
-        if (!e.message.empty() && e.message.front() == branch_marker_prefix) {
-            // "<group>:<branch>:<count>"
-            unsigned long long group = 0, branch = 0, count = 0;
-            if (std::sscanf(e.message.c_str() + 1, "%llu:%llu:%llu", &group, &branch, &count) == 3) {
-                e.is_marker = true;
-                e.group = static_cast<std::size_t>(group);
-                e.branch = static_cast<std::size_t>(branch);
-                e.count = static_cast<std::size_t>(count);
-            }
+        if (const std::optional<branch_marker> marker = parse_branch_marker_entry(e.message)) {
+            e.is_marker = true;
+            e.group = marker->group;
+            e.branch = marker->branch;
+            e.count = marker->entries_before;
         }
         entries.push_back(std::move(e));
     }

@@ -10,6 +10,7 @@
 
 #include <dlm/detail/json/numbers.hpp>
 #include <dlm/detail/schema/formats.hpp>
+#include <dlm/detail/schema/markers.hpp>
 #include <dlm/detail/json/text.hpp>
 #include <dlm/detail/schema/valijson.hpp>
 
@@ -31,8 +32,6 @@ namespace dlm::detail {
 /// The longest string a `pattern` is run on: std::regex recurses once per character (see the README's limits).
 inline constexpr std::size_t pattern_max_length = 512;
 
-/// Marks the errors of one branch of an anyOf/oneOf (see findings.hpp); never a finding itself.
-inline constexpr char branch_marker_prefix = '\x1f';
 
 using valijson_adapter = valijson::adapters::Adapter;
 
@@ -593,7 +592,7 @@ public:
     bool check(const valijson_adapter&, const std::vector<std::string>& context,
                valijson::ValidationResults* results) const {
         if (results) {
-            results->pushError(context, branch_marker_prefix + label_ + ":" + std::to_string(results->numErrors()));
+            results->pushError(context, branch_marker_entry(label_, results->numErrors()));
         }
         return true;
     }
@@ -631,7 +630,7 @@ public:
             std::string reason;
             valijson::ValidationResults::Error error;
             while (inner.popError(error)) {
-                if (!error.description.empty() && error.description.front() == branch_marker_prefix) continue;
+                if (is_branch_marker_entry(error.description)) continue;
                 reason = error.description;
                 break;
             }
@@ -668,38 +667,36 @@ inline constexpr std::string_view replaced_keywords[] = {
     "exclusiveMaximum",      "minItems",  "maxItems",  "minLength", "maxLength",     "minProperties",
     "maxProperties",         "pattern",   "format",    "uniqueItems"};
 
-/// The prefix of the renamed keywords.
-inline constexpr std::string_view custom_keyword_prefix = "x-dlm-";
 
 /// Registers every custom keyword with a valijson parser.
 inline void register_custom_keywords(valijson::SchemaParser& parser) {
     using bound = bound_constraint::kind;
     using size = size_constraint::kind;
-    add_builder(parser, "x-dlm-type", [](const valijson_adapter& n) { return new type_constraint(n); });
-    add_builder(parser, "x-dlm-enum", [](const valijson_adapter& n) { return new enum_constraint(n, false); });
-    add_builder(parser, "x-dlm-const", [](const valijson_adapter& n) { return new enum_constraint(n, true); });
-    add_builder(parser, "x-dlm-required", [](const valijson_adapter& n) { return new required_constraint(n); });
-    add_builder(parser, "x-dlm-minimum", [](const valijson_adapter& n) { return new bound_constraint(n, bound::minimum); });
-    add_builder(parser, "x-dlm-maximum", [](const valijson_adapter& n) { return new bound_constraint(n, bound::maximum); });
-    add_builder(parser, "x-dlm-exclusiveMinimum",
+    add_builder(parser, custom_keyword("type"), [](const valijson_adapter& n) { return new type_constraint(n); });
+    add_builder(parser, custom_keyword("enum"), [](const valijson_adapter& n) { return new enum_constraint(n, false); });
+    add_builder(parser, custom_keyword("const"), [](const valijson_adapter& n) { return new enum_constraint(n, true); });
+    add_builder(parser, custom_keyword("required"), [](const valijson_adapter& n) { return new required_constraint(n); });
+    add_builder(parser, custom_keyword("minimum"), [](const valijson_adapter& n) { return new bound_constraint(n, bound::minimum); });
+    add_builder(parser, custom_keyword("maximum"), [](const valijson_adapter& n) { return new bound_constraint(n, bound::maximum); });
+    add_builder(parser, custom_keyword("exclusiveMinimum"),
                 [](const valijson_adapter& n) { return new bound_constraint(n, bound::exclusive_minimum); });
-    add_builder(parser, "x-dlm-exclusiveMaximum",
+    add_builder(parser, custom_keyword("exclusiveMaximum"),
                 [](const valijson_adapter& n) { return new bound_constraint(n, bound::exclusive_maximum); });
-    add_builder(parser, "x-dlm-minItems", [](const valijson_adapter& n) { return new size_constraint(n, size::min_items); });
-    add_builder(parser, "x-dlm-maxItems", [](const valijson_adapter& n) { return new size_constraint(n, size::max_items); });
-    add_builder(parser, "x-dlm-minLength", [](const valijson_adapter& n) { return new size_constraint(n, size::min_length); });
-    add_builder(parser, "x-dlm-maxLength", [](const valijson_adapter& n) { return new size_constraint(n, size::max_length); });
-    add_builder(parser, "x-dlm-minProperties",
+    add_builder(parser, custom_keyword("minItems"), [](const valijson_adapter& n) { return new size_constraint(n, size::min_items); });
+    add_builder(parser, custom_keyword("maxItems"), [](const valijson_adapter& n) { return new size_constraint(n, size::max_items); });
+    add_builder(parser, custom_keyword("minLength"), [](const valijson_adapter& n) { return new size_constraint(n, size::min_length); });
+    add_builder(parser, custom_keyword("maxLength"), [](const valijson_adapter& n) { return new size_constraint(n, size::max_length); });
+    add_builder(parser, custom_keyword("minProperties"),
                 [](const valijson_adapter& n) { return new size_constraint(n, size::min_properties); });
-    add_builder(parser, "x-dlm-maxProperties",
+    add_builder(parser, custom_keyword("maxProperties"),
                 [](const valijson_adapter& n) { return new size_constraint(n, size::max_properties); });
-    add_builder(parser, "x-dlm-pattern", [](const valijson_adapter& n) { return new pattern_constraint(n); });
-    add_builder(parser, "x-dlm-format", [](const valijson_adapter& n) { return new format_constraint(n); });
-    add_builder(parser, "x-dlm-uniqueItems", [](const valijson_adapter& n) { return new unique_items_constraint(n); });
-    add_builder(parser, "x-dlm-propertyNames", [](const valijson_adapter& n) { return new property_names_constraint(n); });
-    add_builder(parser, "x-dlm-closed-prefix", [](const valijson_adapter& n) { return new closed_prefix_constraint(n); });
-    add_builder(parser, "x-dlm-never", [](const valijson_adapter& n) { return new never_constraint(n); });
-    add_builder(parser, "x-dlm-branch", [](const valijson_adapter& n) { return new branch_marker_constraint(n); });
+    add_builder(parser, custom_keyword("pattern"), [](const valijson_adapter& n) { return new pattern_constraint(n); });
+    add_builder(parser, custom_keyword("format"), [](const valijson_adapter& n) { return new format_constraint(n); });
+    add_builder(parser, custom_keyword("uniqueItems"), [](const valijson_adapter& n) { return new unique_items_constraint(n); });
+    add_builder(parser, property_names_keyword, [](const valijson_adapter& n) { return new property_names_constraint(n); });
+    add_builder(parser, closed_prefix_keyword, [](const valijson_adapter& n) { return new closed_prefix_constraint(n); });
+    add_builder(parser, never_keyword, [](const valijson_adapter& n) { return new never_constraint(n); });
+    add_builder(parser, branch_keyword, [](const valijson_adapter& n) { return new branch_marker_constraint(n); });
 }
 
 }  // namespace dlm::detail
