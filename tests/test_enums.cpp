@@ -6,6 +6,8 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <iterator>
+#include <utility>
 
 #include <dlm/enums.hpp>
 
@@ -111,6 +113,40 @@ TEST_CASE("enums: the tables work at compile time", "[enums]") {
     static_assert(dlm::is_numpy_name(dlm::data_type::half));
     static_assert(!dlm::is_numpy_name(dlm::data_type::float16));
     SUCCEED();
+}
+
+}  // namespace dlm_test_enums
+
+namespace dlm_test_enums {
+
+TEST_CASE("raster_equivalent maps every numpy name to the raster type of the same size and kind", "[enums]") {
+    using dlm::data_type;
+    const std::pair<data_type, data_type> expected[] = {
+        {data_type::byte, data_type::int8},        {data_type::ubyte, data_type::uint8},
+        {data_type::short_, data_type::int16},     {data_type::ushort, data_type::uint16},
+        {data_type::intc, data_type::int32},       {data_type::uintc, data_type::uint32},
+        {data_type::int_, data_type::int64},       {data_type::longlong, data_type::int64},
+        {data_type::uint, data_type::uint64},      {data_type::ulonglong, data_type::uint64},
+        {data_type::half, data_type::float16},     {data_type::double_, data_type::float64},
+        {data_type::float_, data_type::float64},   {data_type::longfloat, data_type::other},
+        {data_type::float96, data_type::other},    {data_type::float128, data_type::other},
+    };
+    std::size_t numpy_names = 0;
+    for (const data_type type : dlm::all_data_types) {
+        if (!dlm::is_numpy_name(type)) {
+            CHECK(dlm::raster_equivalent(type) == type);  // a raster name is its own equivalent
+            continue;
+        }
+        ++numpy_names;
+        const data_type* found = nullptr;
+        for (const auto& [numpy, raster] : expected) {
+            if (numpy == type) found = &raster;
+        }
+        REQUIRE(found != nullptr);
+        CHECK(dlm::raster_equivalent(type) == *found);
+        CHECK_FALSE(dlm::is_numpy_name(dlm::raster_equivalent(type)));
+    }
+    CHECK(numpy_names == std::size(expected));
 }
 
 }  // namespace dlm_test_enums

@@ -36,3 +36,16 @@ TEST_CASE("append builds a pointer one token at a time", "[pointer]") {
 }
 
 }  // namespace dlm_test_pointer
+
+namespace dlm_test_pointer {
+
+TEST_CASE("join extends a pointer by an escaped member or an index and leaves its argument alone", "[pointer]") {
+    const std::string base = "/properties";
+    CHECK(dlm::detail::join(base, "dlm:inputs") == "/properties/dlm:inputs");
+    CHECK(dlm::detail::join(base, "a/b~c") == "/properties/a~1b~0c");
+    CHECK(dlm::detail::join(base, std::size_t{3}) == "/properties/3");
+    CHECK(dlm::detail::join("", "") == "/");
+    CHECK(base == "/properties");
+}
+
+}  // namespace dlm_test_pointer
