@@ -78,3 +78,44 @@ TEST_CASE("testing::is_valid with relaxed companions lists the warning and match
 }
 
 }  // namespace dlm_test_testing_catch2
+
+namespace dlm_test_testing_catch2 {
+
+TEST_CASE("the assertion macros pass on what holds, and their failure message lists findings, not the document",
+          "[testing]") {
+    const nlohmann::json item = read_valid("item-resnet50-eurosat-classification.json");
+    CHECK_DLM_VALID(item);
+    REQUIRE_DLM_VALID(item);
+
+    nlohmann::json broken = item;
+    broken["properties"]["dlm:inputs"]["scaling_factor"] = "0.0001";
+    CHECK_DLM_FAILS_WITH(broken, dlm::rules::schema, "/properties/dlm:inputs/scaling_factor");
+    REQUIRE_THAT(broken, dlm::testing::fails_with(dlm::rules::schema, "/properties/dlm:inputs/scaling_factor"));
+
+    const dlm::validator validator;
+    const dlm::detail::test_verdict verdict = dlm::detail::check_test_valid(broken, validator, "broken");
+    CHECK_FALSE(verdict.holds);
+    CHECK(verdict.message.rfind("broken is not a valid STAC document; 1 error, 0 warnings\n", 0) == 0);
+    CHECK(verdict.message.find("/properties/dlm:inputs/scaling_factor  schema  ") != std::string::npos);
+    CHECK(verdict.message.find(item["id"].get<std::string>()) == std::string::npos);  // the document is not printed
+
+    const dlm::detail::test_verdict elsewhere =
+        dlm::detail::check_test_finding(broken, validator, "broken", dlm::rules::schema, "/properties/dlm:inputs");
+    CHECK_FALSE(elsewhere.holds);  // the pointer must match exactly
+    CHECK(elsewhere.message.rfind("broken does not fail with schema at /properties/dlm:inputs; 1 error", 0) == 0);
+    CHECK_FALSE(dlm::testing::fails_with(dlm::rules::schema, "/properties/dlm:inputs").match(broken));
+    CHECK_FALSE(dlm::testing::fails_with(dlm::rules::schema, "/id").match(item));
+}
+
+TEST_CASE("the assertion macros take a validator of the caller's", "[testing]") {
+    nlohmann::json item = read_valid("item-unet-sentinel2-wetland-segmentation.json");
+    item["stac_extensions"].erase(1);  // the scientific extension
+    dlm::validator_options options;
+    options.relax_companions = true;
+    const dlm::validator relaxed(options);
+    CHECK_DLM_VALID_WITH(relaxed, item);
+    CHECK_DLM_FAILS_WITH(item, dlm::rules::dlm_companion_missing, "/stac_extensions");
+    CHECK_FALSE(dlm::detail::check_test_valid(item, *dlm::detail::default_test_validator(), "item").holds);
+}
+
+}  // namespace dlm_test_testing_catch2

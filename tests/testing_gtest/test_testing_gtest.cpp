@@ -74,4 +74,31 @@ TEST(DlmTestingGtest, ExplicitValidatorWithRelaxedCompanions) {
         << result.message();
 }
 
+TEST(DlmTestingGtest, FailsWithNamesTheRuleAndPointer) {
+    const nlohmann::json broken = broken_item();
+    EXPECT_DLM_FAILS_WITH(broken, dlm::rules::dlm_consistency_normalization_length,
+                          "/properties/dlm:inputs/normalization:mean");
+    EXPECT_TRUE(dlm::testing::fails_with(broken, dlm::rules::schema, ""));  // the missing id, on the document
+    const ::testing::AssertionResult wrong_place =
+        dlm::testing::fails_with(broken, dlm::rules::dlm_consistency_normalization_length, "/properties");
+    EXPECT_FALSE(wrong_place);
+    EXPECT_NE(std::string(wrong_place.message()).find("does not fail with dlm.consistency.normalization-length at /properties; "),
+              std::string::npos)
+        << wrong_place.message();
+    EXPECT_NONFATAL_FAILURE(EXPECT_DLM_FAILS_WITH(read_valid("item-resnet50-eurosat-classification.json"),
+                                                  dlm::rules::schema, "/id"),
+                            "does not fail with schema at /id; 0 errors");
+}
+
+TEST(DlmTestingGtest, ValidWithACallersValidator) {
+    nlohmann::json item = read_valid("item-unet-sentinel2-wetland-segmentation.json");
+    item["stac_extensions"].erase(1);  // the scientific extension
+    dlm::validator_options options;
+    options.relax_companions = true;
+    const dlm::validator relaxed(options);
+    EXPECT_DLM_VALID_WITH(relaxed, item);
+    const dlm::validator strict;
+    EXPECT_NONFATAL_FAILURE(EXPECT_DLM_VALID_WITH(strict, item), "item is not a valid STAC document; 1 error");
+}
+
 }  // namespace
