@@ -53,6 +53,8 @@ inline constexpr char dlm_data_type_numpy_name[] = "dlm.data-type.numpy-name";
 inline constexpr char dlm_legacy_selected_band[] = "dlm.legacy.selected-band";
 /// The legacy list-of-maps `class_name_mapping`.
 inline constexpr char dlm_legacy_class_name_mapping[] = "dlm.legacy.class-name-mapping";
+/// An invalid document has legacy forms that `dlm upgrade` rewrites (beta.2 names, `dl-model`, a numeric version).
+inline constexpr char dlm_legacy_upgradable[] = "dlm.legacy.upgradable";
 
 // ---- reading input -------------------------------------------------------------------------------------------
 /// Not JSON (the message names line and column).

@@ -2,12 +2,14 @@
 #define DLM_VALIDATOR_HPP
 
 #include <dlm/detail/config.hpp>
+#include <dlm/model.hpp>
 #include <dlm/report.hpp>
 #include <dlm/validator_options.hpp>
 
 #include <nlohmann/json.hpp>
 
 #include <memory>
+#include <optional>
 #include <string_view>
 
 namespace dlm {
@@ -15,6 +17,19 @@ namespace dlm {
 namespace detail {
 class validation_engine;
 }
+
+/// A document read from text by `validator::load`: the document, its report and, when valid, its dlm model.
+struct loaded_document {
+    /// The parsed document; absent when the text is not JSON or breaks a limit of `dlm::limits`.
+    std::optional<nlohmann::json> document;
+    /// Every finding: reading, STAC core and extensions, the dlm rules, and a `dlm.legacy.upgradable` hint.
+    dlm::report report;
+    /// The dlm fields as typed structs; present when the document is valid and declares the dlm extension.
+    std::optional<dlm::model> model;
+
+    /// True when the report has no error.
+    [[nodiscard]] bool ok() const noexcept { return report.ok(); }
+};
 
 /// Validates STAC Items, Collections and Catalogs (and FeatureCollections of Items) against STAC core, every
 /// declared extension and the rules of the dlm extension, offline.
@@ -39,6 +54,15 @@ public:
 
     /// Parses `text` with dlm::parse under the configured limits, then validates the document.
     [[nodiscard]] report validate_text(std::string_view text) const;
+
+    /// Reads a document from `text` in one call: parses it (once) under the configured limits, validates it, and, when
+    /// it is valid and declares the dlm extension, reads its model. What a service that configures itself from an
+    /// Item calls:
+    ///
+    ///     const dlm::loaded_document loaded = validator.load(text);
+    ///     if (!loaded.model) { std::cerr << dlm::to_text(loaded.report); return 1; }
+    ///     serve(*loaded.model, *loaded.document);
+    [[nodiscard]] loaded_document load(std::string_view text) const;
 
 private:
     std::shared_ptr<const detail::validation_engine> engine_;

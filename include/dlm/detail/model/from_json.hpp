@@ -219,6 +219,10 @@ inline void read(const reader& r, docker& out) {
 inline void read(const reader& r, runtime& out) {
     r.require_object();
     read_member(r, "framework", out.framework);
+    if (const auto version = r.find("version"); version && version->value().is_number()) {
+        version->fail("expected a string, found a number; a numeric version is a beta.2 form, which `dlm upgrade` "
+                      "turns into a string of its JSON text");
+    }
     read_member(r, "version", out.version);
     read_member(r, "model_handler", out.model_handler);
     read_member(r, "model_src_url", out.model_src_url);

@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include <dlm/detail/json/numbers.hpp>
+#include <dlm/detail/model/legacy_names.hpp>
 #include <dlm/detail/json/pointer.hpp>
 #include <dlm/detail/json/text.hpp>
 #include <dlm/error.hpp>
@@ -69,7 +70,13 @@ public:
     /// The member `key` of this object; throws "missing required member" when absent.
     [[nodiscard]] reader at(std::string_view key) const {
         auto member = find(key);
-        if (!member) fail("missing required member " + quote(key));
+        if (!member) {
+            std::string reason = "missing required member " + quote(key);
+            if (const std::string_view legacy = legacy_name_of(key); !legacy.empty() && find(legacy)) {
+                reason += "; found the beta.2 name " + quote(legacy) + ", which `dlm upgrade` renames";
+            }
+            fail(reason);
+        }
         return std::move(*member);
     }
 

@@ -6,6 +6,7 @@
 
 #include <dlm/detail/json/numbers.hpp>
 #include <dlm/detail/json/pointer.hpp>
+#include <dlm/detail/model/legacy_names.hpp>
 #include <dlm/detail/stac/document_type.hpp>
 #include <dlm/version.hpp>
 
@@ -192,8 +193,8 @@ private:
     }
 
     void upgrade_data(nlohmann::json& data, const std::string& pointer) {
-        rename(data, "dtype", "data_type", pointer);
-        const std::string_view nodata_origin = rename(data, "nodata_value", "nodata", pointer);
+        rename(data, legacy_name_of("data_type"), "data_type", pointer);
+        const std::string_view nodata_origin = rename(data, legacy_name_of("nodata"), "nodata", pointer);
         remove_null(data, "nodata", nodata_origin, pointer);
         remove_null(data, "useful_bands", "useful_bands", pointer);
         const auto bands = data.find("useful_bands");
@@ -216,7 +217,7 @@ private:
                                 if (!tensor.is_object()) {
                                     return;
                                 }
-                                const std::string_view dim_origin = rename(tensor, "channels", "dim", tensor_pointer);
+                                const std::string_view dim_origin = rename(tensor, legacy_name_of("dim"), "dim", tensor_pointer);
                                 remove_nulls(tensor, {"batch", "height", "width"}, tensor_pointer);
                                 remove_null(tensor, "dim", dim_origin, tensor_pointer);
                             });
@@ -229,7 +230,7 @@ private:
     }
 
     void upgrade_runtime(nlohmann::json& runtime, const std::string& pointer) {
-        const std::string_view version_origin = rename(runtime, "framework_version", "version", pointer);
+        const std::string_view version_origin = rename(runtime, legacy_name_of("version"), "version", pointer);
         stringify_version(runtime, member(pointer, version_origin));
         remove_nulls(runtime, {"model_commit_hash", "requirement_file", "docker"}, pointer);
         const auto docker = runtime.find("docker");

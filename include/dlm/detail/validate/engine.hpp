@@ -11,6 +11,7 @@
 #include <dlm/detail/schema/valijson.hpp>
 #include <dlm/detail/stac/document_type.hpp>
 #include <dlm/detail/validate/dlm_rules.hpp>
+#include <dlm/detail/validate/upgrade_hint.hpp>
 #include <dlm/error.hpp>
 #include <dlm/extensions.hpp>
 #include <dlm/limits.hpp>
@@ -50,11 +51,17 @@ public:
     }
 
     [[nodiscard]] report validate_text(std::string_view text) const {
+        parse_result parsed = parse_and_validate(text);
+        return std::move(parsed.findings);
+    }
+
+    /// Parses `text` under the limits and validates the document once; the document stays in the result.
+    [[nodiscard]] parse_result parse_and_validate(std::string_view text) const {
         parse_result parsed = parse(text, state_.options.limits);
         if (parsed.document && !has_fatal_input_finding(parsed.findings)) {
             validate_within_limits(*parsed.document, parsed.findings);
         }
-        return std::move(parsed.findings);
+        return parsed;
     }
 
 private:
@@ -68,9 +75,10 @@ private:
             for (std::size_t i = 0; i < features->size(); ++i) {
                 validate_one((*features)[i], "/features/" + std::to_string(i), out);
             }
-            return;
+        } else {
+            validate_one(document, "", out);
         }
-        validate_one(document, "", out);
+        if (!out.ok()) add_upgrade_hint(document, out);
     }
 
     using compiled = std::shared_ptr<const valijson::Schema>;

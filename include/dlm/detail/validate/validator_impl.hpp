@@ -6,6 +6,9 @@
 
 #include <dlm/detail/config.hpp>
 #include <dlm/detail/validate/engine.hpp>
+#include <dlm/detail/stac/document_type.hpp>
+#include <dlm/rules.hpp>
+#include <dlm/stac.hpp>
 #include <dlm/validator.hpp>
 
 #include <memory>
@@ -19,6 +22,22 @@ DLM_DECL validator::validator(validator_options options)
 DLM_DECL report validator::validate(const nlohmann::json& document) const { return engine_->validate(document); }
 
 DLM_DECL report validator::validate_text(std::string_view text) const { return engine_->validate_text(text); }
+
+DLM_DECL loaded_document validator::load(std::string_view text) const {
+    parse_result parsed = engine_->parse_and_validate(text);
+    loaded_document out;
+    out.report = std::move(parsed.findings);
+    out.document = std::move(parsed.document);
+    if (!out.document || !out.report.ok() || !has_extension(*out.document)) return out;
+    const detail::stac_type type = detail::type_of(*out.document);
+    if (type != detail::stac_type::item && type != detail::stac_type::collection) return out;
+    try {
+        out.model = read_model(*out.document);
+    } catch (const error& e) {  // the validator accepted what the model cannot hold: say so rather than drop it
+        out.report.error(rules::schema_error, e.pointer(), "the document is valid but its model cannot be read: " + e.reason());
+    }
+    return out;
+}
 
 }  // namespace dlm
 
