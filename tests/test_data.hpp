@@ -4,10 +4,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace dlm_test {
 
@@ -22,6 +24,16 @@ inline std::string read_text(const std::filesystem::path& path) {
 }
 
 inline nlohmann::json read_json(const std::filesystem::path& path) { return nlohmann::json::parse(read_text(path)); }
+
+/// The `*.json` files directly in `dir`, sorted.
+inline std::vector<std::string> json_files(const std::filesystem::path& dir) {
+    std::vector<std::string> files;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        if (entry.path().extension() == ".json") files.push_back(entry.path().string());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
 
 }  // namespace dlm_test
 

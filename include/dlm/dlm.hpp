@@ -5,14 +5,17 @@
 /// conversions, the Item/Collection glue, the hardened reader, the upgrade step and the validator.
 /// The test-framework helpers (dlm/testing/...) are not included here.
 
+#include <dlm/companions.hpp>
 #include <dlm/enums.hpp>
 #include <dlm/error.hpp>
+#include <dlm/extensions.hpp>
 #include <dlm/json.hpp>
 #include <dlm/limits.hpp>
 #include <dlm/model.hpp>
 #include <dlm/parse.hpp>
 #include <dlm/patch.hpp>
 #include <dlm/report.hpp>
+#include <dlm/report_text.hpp>
 #include <dlm/rules.hpp>
 #include <dlm/stac.hpp>
 #include <dlm/upgrade.hpp>
