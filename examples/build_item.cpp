@@ -1,9 +1,10 @@
-// Builds a complete STAC Item that describes a deep learning model with the dlm extension, from
-// scratch, and prints it. The STAC parts (geometry, eo/scientific/version fields) are plain
-// nlohmann::json; the dlm fields are typed (dlm::model) and written with dlm::write_model, which also
-// adds the extension identifier to stac_extensions.
+// Builds a complete STAC Item that describes a deep learning model with the dlm extension, from scratch, checks it and
+// prints it. dlm::item_builder makes the STAC skeleton (with the dlm identifier and its companions declared); the
+// dlm fields are typed (dlm::model) and the companion fields too (dlm/companions.hpp).
 
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <cstdlib>
 #include <exception>
 #include <iostream>
@@ -12,9 +13,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include <dlm/builder.hpp>
+#include <dlm/companions.hpp>
 #include <dlm/error.hpp>
 #include <dlm/model.hpp>
+#include <dlm/report_text.hpp>
 #include <dlm/stac.hpp>
+#include <dlm/validator.hpp>
 
 namespace {
 
@@ -77,45 +82,30 @@ dlm::model landcover_model() {
     return m;
 }
 
-nlohmann::json stac_item() {
-    using nlohmann::json;
-    return json{
-        {"type", "Feature"},
-        {"stac_version", "1.0.0"},
-        {"stac_extensions",
-         {"https://stac-extensions.github.io/eo/v1.1.0/schema.json",
-          "https://stac-extensions.github.io/scientific/v1.0.0/schema.json",
-          "https://stac-extensions.github.io/version/v1.0.0/schema.json"}},
-        {"id", "unet-landcover-sentinel2"},
-        {"geometry",
-         {{"type", "Polygon"},
-          {"coordinates", {{{-74.0, 45.0}, {-73.0, 45.0}, {-73.0, 46.0}, {-74.0, 46.0}, {-74.0, 45.0}}}}}},
-        {"bbox", {-74.0, 45.0, -73.0, 46.0}},
-        {"properties",
-         {{"datetime", "2023-06-01T00:00:00Z"},
-          {"version", "1.2.0"},
-          {"sci:doi", "10.1000/xyz123"},
-          {"sci:citation", "Doe, J. (2023). A UNet for Sentinel-2 land cover."},
-          {"eo:bands",
-           {{{"name", "B02"}, {"common_name", "blue"}},
-            {{"name", "B03"}, {"common_name", "green"}},
-            {{"name", "B04"}, {"common_name", "red"}},
-            {{"name", "B08"}, {"common_name", "nir"}}}}}},
-        {"links", json::array({{{"rel", "self"}, {"href", "https://example.com/items/unet-landcover.json"}}})},
-        {"assets",
-         {{"model",
-           {{"href", "https://example.com/models/unet-landcover.pt"},
-            {"type", "application/octet-stream"},
-            {"roles", {"model"}}}}}},
-    };
-}
-
 }  // namespace
 
 int main() {
     try {
-        nlohmann::json item = stac_item();
+        nlohmann::json item =
+            dlm::item_builder("unet-landcover-sentinel2", "2023-06-01T00:00:00Z")
+                .geometry({{"type", "Polygon"},
+                           {"coordinates", {{{-74.0, 45.0}, {-73.0, 45.0}, {-73.0, 46.0}, {-74.0, 46.0}, {-74.0, 45.0}}}}})
+                .link("self", "https://example.com/items/unet-landcover.json")
+                .asset("model", "https://example.com/models/unet-landcover.pt", {"model"}, "application/octet-stream")
+                .build();
         dlm::write_model(item, landcover_model());
+        dlm::write_version(item, {"1.2.0", std::nullopt, std::nullopt});
+        dlm::write_scientific(item, {"10.1000/xyz123", "Doe, J. (2023). A UNet for Sentinel-2 land cover.", std::nullopt});
+        std::vector<dlm::eo_band> bands(4);
+        const char* names[][2] = {{"B02", "blue"}, {"B03", "green"}, {"B04", "red"}, {"B08", "nir"}};
+        for (std::size_t i = 0; i < bands.size(); ++i) bands[i].name = names[i][0], bands[i].common_name = names[i][1];
+        dlm::write_eo_bands(item, bands);
+
+        const dlm::report report = dlm::validator().validate(item);
+        if (!report.ok()) {
+            std::cerr << "build_item: the Item is not valid:\n" << dlm::to_text(report);
+            return EXIT_FAILURE;
+        }
         std::cout << item.dump(2) << '\n';
         return EXIT_SUCCESS;
     } catch (const dlm::error& e) {

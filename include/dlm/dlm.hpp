@@ -5,6 +5,7 @@
 /// conversions, the Item/Collection glue, the hardened reader, the upgrade step and the validator.
 /// The test-framework helpers (dlm/testing/...) are not included here.
 
+#include <dlm/builder.hpp>
 #include <dlm/companions.hpp>
 #include <dlm/enums.hpp>
 #include <dlm/error.hpp>
