@@ -12,6 +12,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <dlm/detail/schema/explain.hpp>
 #include <dlm/error.hpp>
 #include <dlm/parse.hpp>
 #include <dlm/validator.hpp>
