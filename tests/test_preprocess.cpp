@@ -15,7 +15,10 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <system_error>
+#include <thread>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -492,6 +495,18 @@ TEST_CASE("preprocess: threads and batches give the same tensor as one thread", 
         dlm::preprocess(plan, tiles.data(), tiles.size(), {many.data(), many.size()}, {threads});
         CHECK(std::memcmp(one.data(), many.data(), one.size() * sizeof(float)) == 0);
     }
+    // Threads that fail to start (every other one): their rows run on the calling thread, nothing is lost.
+    std::size_t attempts = 0;
+    const auto flaky = [&attempts](auto&& work) {
+        if (attempts++ % 2 == 0) throw std::system_error(std::make_error_code(std::errc::resource_unavailable_try_again));
+        return std::thread(std::forward<decltype(work)>(work));
+    };
+    for (const unsigned threads : {2u, 4u, 7u}) {
+        std::vector<float> some(one.size(), -1.0f);
+        dlm::detail::preprocess_with(plan, tiles.data(), tiles.size(), {some.data(), some.size()}, {threads}, flaky);
+        CHECK(std::memcmp(one.data(), some.data(), one.size() * sizeof(float)) == 0);
+    }
+    CHECK(attempts == 1 + 3 + 6);
     // Tile 1 alone is the second third of the batch.
     std::vector<float> single(4 * height * width);
     dlm::preprocess(plan, tiles[1], {single.data(), single.size()});

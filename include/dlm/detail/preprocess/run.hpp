@@ -13,6 +13,7 @@
 #include <string>
 #include <system_error>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include <dlm/detail/preprocess/convert.hpp>
@@ -150,9 +151,19 @@ inline void run_rows_of(data_type type, const preprocess_job& job, std::size_t f
     }
 }
 
+/// Starts a worker thread running `work`; the seam where tests make a thread fail to start.
+struct start_thread {
+    template <class Work>
+    std::thread operator()(Work&& work) const {
+        return std::thread(std::forward<Work>(work));
+    }
+};
+
 /// Runs rows [0, total) on up to `threads` threads, the calling thread taking the first share and the share of any
-/// thread that fails to start.
-inline void run_threads(data_type type, const preprocess_job& job, std::size_t total, unsigned threads) {
+/// thread that fails to start (`start` throws std::system_error).
+template <class Start = start_thread>
+void run_threads(data_type type, const preprocess_job& job, std::size_t total, unsigned threads,
+                 const Start& start = {}) {
     std::size_t parts = threads == 0 ? 1 : threads;
     if (parts > total) parts = total == 0 ? 1 : total;
     const auto bound = [&](std::size_t part) { return total / parts * part + total % parts * part / parts; };
@@ -166,9 +177,9 @@ inline void run_threads(data_type type, const preprocess_job& job, std::size_t t
     }
     for (std::size_t part = 1; part < parts; ++part) {
         try {
-            workers.emplace_back([&job, type, first = bound(part), last = bound(part + 1)] {
+            workers.push_back(start([&job, type, first = bound(part), last = bound(part + 1)] {
                 run_rows_of(type, job, first, last);
-            });
+            }));
         } catch (const std::system_error&) {
             orphans.push_back(part);  // reserved: cannot throw
         }
@@ -178,46 +189,44 @@ inline void run_threads(data_type type, const preprocess_job& job, std::size_t t
     for (std::thread& worker : workers) worker.join();
 }
 
-}  // namespace dlm::detail
-
-namespace dlm {
-
-inline void preprocess(const preprocess_plan& plan, const source_tile* tiles, std::size_t count,
-                       const tensor_output& out, const preprocess_options& options) {
-    const data_type type = detail::check_plan(plan);
-    const std::size_t size = detail::sample_size(type);
-    if (count > 0 && tiles == nullptr) detail::fail_preprocess("tiles is null");
+/// dlm::preprocess, with the thread starter as a parameter.
+template <class Start = start_thread>
+void preprocess_with(const preprocess_plan& plan, const source_tile* tiles, std::size_t count,
+                     const tensor_output& out, const preprocess_options& options, const Start& start = {}) {
+    const data_type type = check_plan(plan);
+    const std::size_t size = sample_size(type);
+    if (count > 0 && tiles == nullptr) fail_preprocess("tiles is null");
     const std::size_t height = count > 0 ? tiles[0].height : 0;
     const std::size_t width = count > 0 ? tiles[0].width : 0;
     for (std::size_t i = 0; i < count; ++i) {
         if (tiles[i].height != height || tiles[i].width != width) {
-            detail::fail_preprocess("tile " + std::to_string(i) + " is " + std::to_string(tiles[i].height) + " x " +
-                                    std::to_string(tiles[i].width) + ", tile 0 is " + std::to_string(height) +
-                                    " x " + std::to_string(width) + ": a batch has one height and width");
+            fail_preprocess("tile " + std::to_string(i) + " is " + std::to_string(tiles[i].height) + " x " +
+                            std::to_string(tiles[i].width) + ", tile 0 is " + std::to_string(height) + " x " +
+                            std::to_string(width) + ": a batch has one height and width");
         }
-        detail::check_tile(plan, tiles[i], i, size);
+        check_tile(plan, tiles[i], i, size);
     }
     std::size_t rows = 0;
     std::size_t total = 0;
-    if (!detail::checked_mul(count, height, rows) || !detail::checked_mul(rows, plan.bands.size(), total) ||
-        !detail::checked_mul(total, width, total)) {
-        detail::fail_preprocess("the output tensor's size overflows");
+    if (!checked_mul(count, height, rows) || !checked_mul(rows, plan.bands.size(), total) ||
+        !checked_mul(total, width, total)) {
+        fail_preprocess("the output tensor's size overflows");
     }
     if (out.size != total) {
-        detail::fail_preprocess("the output holds " + std::to_string(out.size) + " floats, the tensor has " +
-                                std::to_string(total) + " (N x C x H x W)");
+        fail_preprocess("the output holds " + std::to_string(out.size) + " floats, the tensor has " +
+                        std::to_string(total) + " (N x C x H x W)");
     }
-    if (total > 0 && out.values == nullptr) detail::fail_preprocess("the output is null");
+    if (total > 0 && out.values == nullptr) fail_preprocess("the output is null");
     if (plan.mask) {
         if (out.mask_size != total) {
-            detail::fail_preprocess("the mask holds " + std::to_string(out.mask_size) + " bytes, the tensor has " +
-                                    std::to_string(total) + " values");
+            fail_preprocess("the mask holds " + std::to_string(out.mask_size) + " bytes, the tensor has " +
+                            std::to_string(total) + " values");
         }
-        if (total > 0 && out.mask == nullptr) detail::fail_preprocess("the plan asks for a mask and the mask is null");
+        if (total > 0 && out.mask == nullptr) fail_preprocess("the plan asks for a mask and the mask is null");
     }
     if (total == 0) return;
 
-    detail::preprocess_job job;
+    preprocess_job job;
     job.plan = &plan;
     job.tiles = tiles;
     job.height = height;
@@ -225,9 +234,18 @@ inline void preprocess(const preprocess_plan& plan, const source_tile* tiles, st
     job.channels = plan.bands.size();
     job.out = &out;
     job.mask = plan.mask;
-    job.fill_bits = detail::bit_cast<std::uint32_t>(plan.fill);
-    job.avx2 = detail::has_avx2() && !options.portable;
-    detail::run_threads(type, job, rows, options.threads);
+    job.fill_bits = bit_cast<std::uint32_t>(plan.fill);
+    job.avx2 = has_avx2() && !options.portable;
+    run_threads(type, job, rows, options.threads, start);
+}
+
+}  // namespace dlm::detail
+
+namespace dlm {
+
+inline void preprocess(const preprocess_plan& plan, const source_tile* tiles, std::size_t count,
+                       const tensor_output& out, const preprocess_options& options) {
+    detail::preprocess_with(plan, tiles, count, out, options);
 }
 
 inline void preprocess(const preprocess_plan& plan, const source_tile& tile, const tensor_output& out,
