@@ -5,6 +5,7 @@
 //
 // usage: deploy_wetland [MODEL_ITEM.json]   (default: the bundled examples/data/unet-sentinel2-wetland-item.json)
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -80,12 +81,25 @@ int main(int argc, char** argv) try {
                     {tensor.data(), tensor.size(), mask.data(), mask.size()}, {2});
 
     std::printf("tensor: float32 [1, %zu, %zu, %zu] (N, C, H, W)\n", plan.channels(), height, width);
+    bool as_expected = true;
     for (std::size_t c = 0; c < plan.channels(); ++c) {
         const std::size_t plane = c * height * width;
         const std::size_t pixel = 1 * width + 1;  // row 1, column 1
         const std::uint16_t x = tile[(static_cast<std::size_t>(plan.bands[c]) * height + 1) * width + 1];
-        std::printf("  channel %zu: [0,0] = %g (nodata, mask %d)   [1,1] = %.7g from x = %u\n", c, tensor[plane],
-                    mask[plane], tensor[plane + pixel], static_cast<unsigned>(x));
+        const double formula = (x * static_cast<double>(model.inputs.scaling_factor) -
+                                static_cast<double>(model.inputs.normalization_mean.at(c))) /
+                               static_cast<double>(model.inputs.normalization_std.at(c));
+        std::printf("  channel %zu: [0,0] = %g (nodata, mask %d)   [1,1] = %.7g from x = %u (formula: %.7g)\n", c,
+                    tensor[plane], mask[plane], tensor[plane + pixel], static_cast<unsigned>(x), formula);
+        // The documented bound: within one float32 ulp of the formula (no cancellation here).
+        const auto rounded = static_cast<float>(formula);
+        const float ulp = std::nextafter(std::fabs(rounded), HUGE_VALF) - std::fabs(rounded);
+        as_expected = as_expected && tensor[plane] == plan.fill && mask[plane] == 0 && mask[plane + pixel] == 1 &&
+                      std::fabs(tensor[plane + pixel] - rounded) <= ulp;
+    }
+    if (!as_expected) {
+        std::fprintf(stderr, "deploy_wetland: the tensor differs from the formula\n");
+        return 1;
     }
     return 0;
 } catch (const dlm::error& e) {
