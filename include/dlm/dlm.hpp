@@ -2,7 +2,7 @@
 #define DLM_DLM_HPP
 
 /// The whole library: the typed model of the STAC Deep Learning Model extension (dlm v1.0.0-beta.3), its JSON
-/// conversions, the Item/Collection glue, the hardened reader, the upgrade step and the validator.
+/// conversions, the Item/Collection glue, the hardened reader, the upgrade step, the validator and preprocessing.
 /// The test-framework helpers (dlm/testing/...) are not included here.
 
 #include <dlm/builder.hpp>
@@ -15,6 +15,7 @@
 #include <dlm/model.hpp>
 #include <dlm/parse.hpp>
 #include <dlm/patch.hpp>
+#include <dlm/preprocess.hpp>
 #include <dlm/report.hpp>
 #include <dlm/report_text.hpp>
 #include <dlm/rules.hpp>

@@ -1,0 +1,180 @@
+#ifndef DLM_DETAIL_PREPROCESS_PLAN_HPP
+#define DLM_DETAIL_PREPROCESS_PLAN_HPP
+
+// Building a preprocess_plan: the source types the kernels accept, folding the normalization into one affine per
+// channel, and reading the plan from a dlm::model.
+
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include <dlm/detail/json/text.hpp>
+#include <dlm/enums.hpp>
+#include <dlm/error.hpp>
+#include <dlm/model.hpp>
+#include <dlm/preprocess.hpp>
+
+namespace dlm::detail {
+
+/// The raster type a `dlm:data.data_type` stands for when the kernels can read it: a raster name is itself, a numpy
+/// name its fixed-size equivalent (numpy's C names on LP64 platforms: intc = int32, int_ = longlong = int64, ...).
+/// Nullopt for the complex types, "other", and the extended-precision names (longfloat, float96, float128), whose
+/// layout depends on the platform.
+[[nodiscard]] constexpr std::optional<data_type> sample_type(data_type type) noexcept {
+    switch (type) {
+        case data_type::int8:
+        case data_type::int16:
+        case data_type::int32:
+        case data_type::int64:
+        case data_type::uint8:
+        case data_type::uint16:
+        case data_type::uint32:
+        case data_type::uint64:
+        case data_type::float16:
+        case data_type::float32:
+        case data_type::float64: return type;
+        case data_type::byte: return data_type::int8;
+        case data_type::short_: return data_type::int16;
+        case data_type::intc: return data_type::int32;
+        case data_type::int_:
+        case data_type::longlong: return data_type::int64;
+        case data_type::ubyte: return data_type::uint8;
+        case data_type::ushort: return data_type::uint16;
+        case data_type::uintc: return data_type::uint32;
+        case data_type::uint:
+        case data_type::ulonglong: return data_type::uint64;
+        case data_type::half: return data_type::float16;
+        case data_type::double_:
+        case data_type::float_: return data_type::float64;
+        case data_type::cint16:
+        case data_type::cint32:
+        case data_type::cfloat32:
+        case data_type::cfloat64:
+        case data_type::other:
+        case data_type::longfloat:
+        case data_type::float96:
+        case data_type::float128: return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+/// Why `type` cannot be preprocessed (sample_type(type) is nullopt).
+[[nodiscard]] inline std::string refused_type_reason(data_type type) {
+    const std::string name = quote(std::string(to_string(type)));
+    switch (type) {
+        case data_type::cint16:
+        case data_type::cint32:
+        case data_type::cfloat32:
+        case data_type::cfloat64:
+            return "cannot preprocess the complex data type " + name +
+                   ": a model input channel is real; convert the source to a real type first";
+        case data_type::other:
+            return "cannot preprocess data type \"other\": it does not say how the samples are stored";
+        default:
+            return "cannot preprocess the extended-precision data type " + name +
+                   ": its size and layout depend on the platform";
+    }
+}
+
+/// The size in bytes of one sample of `type` (a type `sample_type` accepts).
+[[nodiscard]] constexpr std::size_t sample_size(data_type type) noexcept {
+    switch (type) {
+        case data_type::int8:
+        case data_type::uint8: return 1;
+        case data_type::int16:
+        case data_type::uint16:
+        case data_type::float16: return 2;
+        case data_type::int32:
+        case data_type::uint32:
+        case data_type::float32: return 4;
+        default: return 8;
+    }
+}
+
+/// channel_affine::fold, with errors at `pointer`.
+[[nodiscard]] inline channel_affine fold_at(double scaling_factor, double mean, double std_dev,
+                                            const std::string& pointer) {
+    if (!std::isfinite(scaling_factor) || !std::isfinite(mean) || !std::isfinite(std_dev)) {
+        throw error(pointer, "scaling_factor, mean and std must be finite numbers");
+    }
+    if (std_dev == 0.0) throw error(pointer, "a standard deviation of 0 cannot normalize (division by zero)");
+    const channel_affine folded{scaling_factor / std_dev, -mean / std_dev};
+    if (!std::isfinite(folded.scale) || !std::isfinite(folded.offset)) {
+        throw error(pointer, "scaling_factor / std or mean / std is too large for a double");
+    }
+    return folded;
+}
+
+/// `value` as a double when it is exactly one (so an integer nodata compares as written), else throws at `pointer`.
+template <class Int>
+[[nodiscard]] double exact_double(Int value, const std::string& pointer) {
+    const auto converted = static_cast<double>(value);
+    constexpr double limit = std::is_signed<Int>::value ? 9223372036854775808.0 : 18446744073709551616.0;  // 2^63, 2^64
+    if (converted >= limit || static_cast<Int>(converted) != value) {
+        throw error(pointer, "the nodata value " + std::to_string(value) +
+                                 " has no exact double representation; preprocessing compares nodata as a double");
+    }
+    return converted;
+}
+
+/// `dlm:data.nodata` as a number: "nan", "inf" and "-inf" are those values; other strings are refused.
+[[nodiscard]] inline double nodata_number(const nodata_value& value, const std::string& pointer) {
+    if (const auto* i = std::get_if<std::int64_t>(&value)) return exact_double(*i, pointer);
+    if (const auto* u = std::get_if<std::uint64_t>(&value)) return exact_double(*u, pointer);
+    if (const auto* d = std::get_if<double>(&value)) return *d;
+    const std::string& text = std::get<std::string>(value);
+    if (text == "nan") return std::numeric_limits<double>::quiet_NaN();
+    if (text == "inf") return std::numeric_limits<double>::infinity();
+    if (text == "-inf") return -std::numeric_limits<double>::infinity();
+    throw error(pointer, "expected a number or one of \"nan\", \"inf\", \"-inf\", found the string " + quote(text));
+}
+
+}  // namespace dlm::detail
+
+namespace dlm {
+
+inline channel_affine channel_affine::fold(double scaling_factor, double mean, double std) {
+    return detail::fold_at(scaling_factor, mean, std, "");
+}
+
+inline preprocess_plan::preprocess_plan(data_type type, std::vector<std::int64_t> selected_bands,
+                                        double scaling_factor, const std::vector<double>& mean,
+                                        const std::vector<double>& std, std::optional<double> no_data)
+    : source_type(type), bands(std::move(selected_bands)), nodata(no_data) {
+    if (!detail::sample_type(type)) throw error("/dlm:data/data_type", detail::refused_type_reason(type));
+    const auto count = std::to_string(bands.size());
+    if (mean.size() != bands.size()) {
+        throw error("/dlm:inputs/normalization:mean", "has " + std::to_string(mean.size()) +
+                                                          " entries, but selected_bands has " + count);
+    }
+    if (std.size() != bands.size()) {
+        throw error("/dlm:inputs/normalization:std", "has " + std::to_string(std.size()) +
+                                                         " entries, but selected_bands has " + count);
+    }
+    if (!std::isfinite(scaling_factor)) throw error("/dlm:inputs/scaling_factor", "must be a finite number");
+    affine.reserve(bands.size());
+    for (std::size_t c = 0; c < bands.size(); ++c) {
+        if (bands[c] < 0) {
+            throw error("/dlm:inputs/selected_bands/" + std::to_string(c), "a band index must be >= 0");
+        }
+        affine.push_back(
+            detail::fold_at(scaling_factor, mean[c], std[c], "/dlm:inputs/normalization:std/" + std::to_string(c)));
+    }
+}
+
+inline preprocess_plan::preprocess_plan(const model& m)
+    : preprocess_plan(m.data.data_type, m.inputs.selected_bands, m.inputs.scaling_factor,
+                      std::vector<double>(m.inputs.normalization_mean.begin(), m.inputs.normalization_mean.end()),
+                      std::vector<double>(m.inputs.normalization_std.begin(), m.inputs.normalization_std.end()),
+                      m.data.nodata ? std::optional<double>(detail::nodata_number(*m.data.nodata, "/dlm:data/nodata"))
+                                    : std::nullopt) {}
+
+}  // namespace dlm
+
+#endif  // DLM_DETAIL_PREPROCESS_PLAN_HPP
