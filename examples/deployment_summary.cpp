@@ -4,6 +4,7 @@
 //
 // usage: deployment_summary ITEM.json
 
+#include <cstdint>
 #include <cstdlib>
 #include <exception>
 #include <fstream>
@@ -33,7 +34,7 @@ void print_summary(const dlm::deployment& v, std::ostream& out) {
             << dimension(t.channels) << " x " << dimension(t.height) << " x " << dimension(t.width) << '\n';
     }
     out << "  source pixels: " << (v.source_data_type ? dlm::to_string(*v.source_data_type) : "unknown type");
-    if (v.nodata) out << ", nodata " << nlohmann::json(*v.nodata).dump();  // NaN prints as null
+    if (v.nodata) out << ", nodata " << *v.nodata;  // NaN prints as nan
     out << '\n';
     for (const auto& c : v.channels) {
         out << "  band " << c.band_index << " (" << c.name.value_or("unnamed");

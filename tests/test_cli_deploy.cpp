@@ -99,7 +99,7 @@ TEST_CASE("dlm info --format json: one view per document per line", "[cli][deplo
     CHECK(r.status == 0);
     const auto lines = json_lines(r.out);
     // 16 files, one of them a FeatureCollection of 3 Items.
-    CHECK(lines.size() == 18);
+    REQUIRE(lines.size() == 18);
     bool saw_nan = false;
     for (const auto& line : lines) {
         CHECK(line["path"].is_string());

@@ -162,8 +162,12 @@ struct value_range {
     return value;
 }
 
-/// `number_json` as text.
+/// A double as text for a person: "nan", "inf", "-inf", an integral value without a fraction ("0", "-9999"), else
+/// the shortest text that reads back as the same double.
 [[nodiscard]] inline std::string number_text(double value) {
+    if (std::isfinite(value) && std::trunc(value) == value && std::fabs(value) < 9007199254740992.0) {
+        return std::to_string(static_cast<std::int64_t>(value));
+    }
     const nlohmann::json j = number_json(value);
     return j.is_string() ? j.get<std::string>() : j.dump();
 }
