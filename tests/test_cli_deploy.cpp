@@ -98,8 +98,8 @@ TEST_CASE("dlm info --format json: one view per document per line", "[cli][deplo
     INFO(r.err);
     CHECK(r.status == 0);
     const auto lines = json_lines(r.out);
-    // 16 files, one of them a FeatureCollection of 3 Items.
-    REQUIRE(lines.size() == 18);
+    // 17 files, one of them a FeatureCollection of 3 Items.
+    REQUIRE(lines.size() == 19);
     bool saw_nan = false;
     for (const auto& line : lines) {
         CHECK(line["path"].is_string());

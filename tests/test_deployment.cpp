@@ -188,6 +188,17 @@ TEST_CASE("deployment view: unnamed and conflicting bands are reported, never gu
         CHECK(unnamed[3].pointer == "/properties/dlm:inputs/selected_bands/3");
         CHECK(unnamed[3].message.find("/assets/sample-input/eo:bands (4 bands)") != std::string::npos);
     }
+    SECTION("a useful_bands name that is the band's common name agrees with every band array") {
+        auto document = wetland();
+        document["properties"]["dlm:data"]["useful_bands"][0]["name"] = "blue";
+        document["properties"]["eo:bands"][1].erase("common_name");  // known as "blue" only through useful_bands
+        document["assets"]["sample-input"]["eo:bands"] = document["properties"]["eo:bands"];
+        document["properties"]["eo:bands"][1]["common_name"] = "blue";
+        const dlm::deployment v = dlm::read_deployment(document);
+        CHECK(v.channels[0].name == "blue");
+        CHECK(v.channels[0].common_name == "blue");
+        CHECK(v.findings.warnings.empty());
+    }
     SECTION("useful_bands and eo:bands disagree") {
         auto document = wetland();
         document["properties"]["eo:bands"][1]["name"] = "B2";

@@ -39,7 +39,7 @@ exit status: 0 a model matches; 1 none does; 2 bad usage, or a PATH that cannot 
 (reported on standard error; the other PATHs are still searched).
 )";
 
-namespace {
+namespace find_command {  // named, not anonymous: the CLI is a unity build
 
 std::string lower(std::string text) {
     for (char& c : text) {
@@ -109,9 +109,10 @@ std::string text_line(const nlohmann::json& s) {
            s["data_type"].get<std::string>() + " [" + bands + "]  " + (docker.empty() ? "no docker" : docker) + '\n';
 }
 
-}  // namespace
+}  // namespace find_command
 
 int run_find(argument_cursor args) {
+    using namespace find_command;
     std::vector<std::string> paths;
     criteria c;
     output_format format = output_format::text;

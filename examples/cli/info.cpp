@@ -42,7 +42,7 @@ declare the extension, or it is a Catalog); 2 bad usage, or a document cannot be
 or is invalid (the findings are printed on standard error; `dlm validate PATH` tells more).
 )";
 
-namespace {
+namespace info_command {  // named, not anonymous: the CLI is a unity build
 
 std::string number(double value) { return dlm::detail::deploy::number_text(value); }
 
@@ -164,9 +164,10 @@ nlohmann::json findings_line(const std::string& path, const dlm::report& report)
     return {{"path", path}, {"errors", std::move(errors)}};
 }
 
-}  // namespace
+}  // namespace info_command
 
 int run_info(argument_cursor args) {
+    using namespace info_command;
     std::vector<std::string> paths;
     validation_settings options;
     output_format format = output_format::text;

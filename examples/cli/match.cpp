@@ -36,7 +36,7 @@ a model channel without an affine; 2 bad usage, or a file that cannot be read, i
 holds no readable dlm model.
 )";
 
-namespace {
+namespace match_command {  // named, not anonymous: the CLI is a unity build
 
 std::string number(double value) { return dlm::detail::deploy::number_text(value); }
 
@@ -115,9 +115,10 @@ void print_match(std::ostream& out, const dlm::deployment& view, const std::stri
     if (!r.findings.errors.empty() || !r.findings.warnings.empty()) out << "match:\n" << render_findings(r.findings, false);
 }
 
-}  // namespace
+}  // namespace match_command
 
 int run_match(argument_cursor args) {
+    using namespace match_command;
     std::vector<std::string> files;
     output_format format = output_format::text;
     while (!args.done()) {

@@ -77,6 +77,13 @@ inline void name_channels(const nlohmann::json& document, const model& m, deploy
         }
         if (c.band_index >= 0) {
             const auto k = static_cast<std::size_t>(c.band_index);
+            // Every name and common name the band has had so far: a later source conflicts only when it gives a
+            // name that none of them is (useful_bands "red" and eo:bands {"B04", common "red"} agree).
+            std::vector<std::string> known;
+            if (c.name) known.push_back(*c.name);
+            const auto is_known = [&](const std::optional<std::string>& text) {
+                return text && std::find(known.begin(), known.end(), *text) != known.end();
+            };
             for (const auto& array : usable) {
                 if (k >= array.array->size()) continue;
                 const nlohmann::json& band = (*array.array)[k];
@@ -87,18 +94,20 @@ inline void name_channels(const nlohmann::json& document, const model& m, deploy
                     c.name = name;
                     c.source = array.key == eo_bands_key ? band_source::eo_bands : band_source::bands;
                     c.source_pointer = pointer;
-                } else if (name && *name != *c.name && (!common || *common != *c.name)) {
+                } else if (name && !is_known(name) && !is_known(common)) {
                     view.findings.warning(rules::deploy_band_conflict, pointer,
                                           "band " + std::to_string(k) + " is named " + quote(*name) + " here and " +
                                               quote(*c.name) + " at " + sanitize(c.source_pointer, 200));
                 }
                 if (common && !c.common_name) {
                     c.common_name = common;
-                } else if (common && *common != *c.common_name) {
+                } else if (common && *common != *c.common_name && !is_known(common)) {
                     view.findings.warning(rules::deploy_band_conflict, pointer,
                                           "band " + std::to_string(k) + " has the common name " + quote(*common) +
                                               " here and " + quote(*c.common_name) + " in an earlier band array");
                 }
+                if (name) known.push_back(*name);
+                if (common) known.push_back(*common);
             }
         }
         if (!c.name && !c.common_name) {
