@@ -15,13 +15,19 @@ namespace dlm_cli {
 [[nodiscard]] int run_validate(argument_cursor args);
 /// `dlm upgrade [--in-place | -o OUT] [--dry-run] FILE...`
 [[nodiscard]] int run_upgrade(argument_cursor args);
-/// `dlm info FILE`
+/// `dlm info [options] PATH...`
 [[nodiscard]] int run_info(argument_cursor args);
+/// `dlm match [--format text|json] MODEL IMAGERY`
+[[nodiscard]] int run_match(argument_cursor args);
+/// `dlm find [criteria] PATH...`
+[[nodiscard]] int run_find(argument_cursor args);
 
 /// The help texts printed by `dlm COMMAND --help`.
 extern const std::string_view validate_help;
 extern const std::string_view upgrade_help;
 extern const std::string_view info_help;
+extern const std::string_view match_help;
+extern const std::string_view find_help;
 
 }  // namespace dlm_cli
 

@@ -1,13 +1,11 @@
-// `dlm info`: what someone deploying the model needs to know, read from a valid Item or Collection.
+// `dlm info`: the deployment view (dlm/deployment.hpp) of each model document, as text or JSON lines.
 #include "checking.hpp"
 #include "commands.hpp"
-#include "inputs.hpp"
+#include "documents.hpp"
 #include "output.hpp"
 
-#include <dlm/enums.hpp>
+#include <dlm/deployment.hpp>
 #include <dlm/error.hpp>
-#include <dlm/model.hpp>
-#include <dlm/parse.hpp>
 #include <dlm/stac.hpp>
 
 #include <nlohmann/json.hpp>
@@ -18,83 +16,42 @@
 
 namespace dlm_cli {
 
-const std::string_view info_help = R"(usage: dlm info [options] FILE
+const std::string_view info_help = R"(usage: dlm info [options] PATH...
 
-Prints the deployment summary of the model that a STAC Item or Collection describes: input
-tensor shape(s), selected bands and their names (from dlm:data useful_bands, else eo:bands),
-scaling and normalization, task and classes, framework and version, docker image and run
-command, and publications (sci:doi, sci:citation, sci:publications).
+Prints the deployment view of each model that a STAC Item or Collection describes: input tensor
+shape(s) (unknown dimensions as ?), the selected bands in model order with their names and where
+the names come from (dlm:data useful_bands, else eo:bands, else STAC 1.1 bands), one affine per
+channel y = x * a + b folding scaling_factor, normalization:mean and normalization:std, the
+numeric nodata, the source data type, task and classes, framework and version, handler,
+pre/post-processing functions, docker images and run commands, publications, and what the
+document leaves undefined or ambiguous (warnings and errors with JSON pointers).
+
+PATH is a file, a directory (every *.json below it) or - (standard input, one document or NDJSON),
+as for `dlm validate`; each document is validated first.
 
 options:
+  --format FORMAT        text (default) or json: the view as one JSON object per document per line
+                         (with "path"); a document without a view is {"path", "errors"}
+  --links                also read the local files that catalogs' child and item links point to
   --relax-companions     report a missing scientific/eo/version extension as a warning
   --schema URI=FILE      register the JSON Schema in FILE for the extension URI (repeatable)
   -h, --help             show this help
 
-exit status: 0 summary printed; 1 the document is valid but holds no dlm model (it does not
-declare the extension, or it is a Catalog or FeatureCollection); 2 bad usage, or FILE cannot be
-read, is not JSON, or is invalid (the findings are printed on standard error; run
-`dlm validate FILE` for details).
+exit status: 0 every view printed; 1 a document is valid but holds no dlm model (it does not
+declare the extension, or it is a Catalog); 2 bad usage, or a document cannot be read, is not JSON
+or is invalid (the findings are printed on standard error; `dlm validate PATH` tells more).
 )";
 
-namespace {
+namespace info_command {  // named, not anonymous: the CLI is a unity build
 
-std::string number(double value) { return nlohmann::json(value).dump(); }
+std::string number(double value) { return dlm::detail::deploy::number_text(value); }
 
-std::string numbers(const std::vector<dlm::number>& values) {
-    std::string out = "[";
-    for (std::size_t i = 0; i < values.size(); ++i) out += (i ? ", " : "") + number(values[i]);
-    return out + "]";
-}
+std::string dimension(const std::optional<std::int64_t>& value) { return value ? std::to_string(*value) : "?"; }
 
 std::string integers(const std::vector<std::int64_t>& values) {
     std::string out = "[";
     for (std::size_t i = 0; i < values.size(); ++i) out += (i ? ", " : "") + std::to_string(values[i]);
     return out + "]";
-}
-
-std::string dimension(const std::optional<std::int64_t>& value) { return value ? std::to_string(*value) : "?"; }
-
-std::string shape(const dlm::tensor& t) {
-    return "batch " + dimension(t.batch) + " x dim " + dimension(t.dim) + " x height " + dimension(t.height) +
-           " x width " + dimension(t.width);
-}
-
-/// The `eo:bands` array that describes the data: the document's own, a Collection's summary, or an asset's.
-const nlohmann::json* find_eo_bands(const nlohmann::json& document, const nlohmann::json& fields) {
-    const auto array_at = [](const nlohmann::json& object, const char* key) -> const nlohmann::json* {
-        if (!object.is_object()) return nullptr;
-        const auto it = object.find(key);
-        return it != object.end() && it->is_array() ? &*it : nullptr;
-    };
-    if (const auto* bands = array_at(fields, "eo:bands")) return bands;
-    if (const auto summaries = document.find("summaries"); summaries != document.end()) {
-        if (const auto* bands = array_at(*summaries, "eo:bands")) return bands;
-    }
-    if (const auto assets = document.find("assets"); assets != document.end() && assets->is_object()) {
-        for (const auto& asset : *assets) {
-            if (const auto* bands = array_at(asset, "eo:bands")) return bands;
-        }
-    }
-    return nullptr;
-}
-
-/// The name of band `index`: from dlm:data useful_bands, else from eo:bands; "" when neither names it.
-std::string band_name(std::int64_t index, const dlm::data& data, const nlohmann::json* eo_bands) {
-    if (data.useful_bands) {
-        for (const auto& band : *data.useful_bands) {
-            if (band.index == index && band.name) return *band.name;
-        }
-    }
-    if (eo_bands && index >= 0 && static_cast<std::size_t>(index) < eo_bands->size()) {
-        const auto& band = (*eo_bands)[static_cast<std::size_t>(index)];
-        if (band.is_object()) {
-            for (const char* key : {"name", "common_name"}) {
-                const auto it = band.find(key);
-                if (it != band.end() && it->is_string()) return it->get<std::string>();
-            }
-        }
-    }
-    return {};
 }
 
 std::string string_member(const nlohmann::json& object, const char* key) {
@@ -104,19 +61,18 @@ std::string string_member(const nlohmann::json& object, const char* key) {
 }
 
 void print_publications(std::ostream& out, const nlohmann::json& fields) {
+    const auto line = [](const std::string& doi, const std::string& citation) {
+        return citation.empty() ? "doi:" + doi : doi.empty() ? citation : citation + " (doi:" + doi + ")";
+    };
+    std::vector<std::string> lines;
     const std::string doi = string_member(fields, "sci:doi");
     const std::string citation = string_member(fields, "sci:citation");
-    std::vector<std::string> lines;
-    if (!doi.empty() || !citation.empty())
-        lines.push_back(citation.empty() ? "doi:" + doi : doi.empty() ? citation : citation + " (doi:" + doi + ")");
+    if (!doi.empty() || !citation.empty()) lines.push_back(line(doi, citation));
     if (const auto it = fields.find("sci:publications"); it != fields.end() && it->is_array()) {
         for (const auto& publication : *it) {
             const std::string p_doi = string_member(publication, "doi");
             const std::string p_citation = string_member(publication, "citation");
-            if (p_doi.empty() && p_citation.empty()) continue;
-            lines.push_back(p_citation.empty() ? "doi:" + p_doi
-                            : p_doi.empty()    ? p_citation
-                                               : p_citation + " (doi:" + p_doi + ")");
+            if (!p_doi.empty() || !p_citation.empty()) lines.push_back(line(p_doi, p_citation));
         }
     }
     if (lines.empty()) {
@@ -124,131 +80,184 @@ void print_publications(std::ostream& out, const nlohmann::json& fields) {
         return;
     }
     out << "publications:\n";
-    for (const auto& line : lines) out << "  " << line << '\n';
+    for (const auto& l : lines) out << "  " << l << '\n';
 }
 
-void print_summary(std::ostream& out, const nlohmann::json& document, const dlm::model& m) {
-    const bool is_item = document.value("type", "") == "Feature";
-    const nlohmann::json& fields = is_item ? document.at("properties") : document;
-    out << (is_item ? "Item " : "Collection ") << nlohmann::json(document.value("id", "")).dump() << '\n';
-
-    out << "input:          " << m.inputs.name << '\n';
-    for (std::size_t i = 0; i < m.inputs.input_tensors.size(); ++i) {
-        out << (m.inputs.input_tensors.size() == 1 ? std::string("  tensor:       ")
-                                                   : "  tensor " + std::to_string(i) + ":     ")
-            << shape(m.inputs.input_tensors[i]) << '\n';
+void print_view(std::ostream& out, const nlohmann::json& document, const dlm::deployment& v) {
+    out << (v.type == "Feature" ? "Item " : "Collection ") << nlohmann::json(v.id).dump() << '\n';
+    out << "input:          " << v.input_name << '\n';
+    for (std::size_t i = 0; i < v.tensors.size(); ++i) {
+        const auto& t = v.tensors[i];
+        out << (v.tensors.size() == 1 ? std::string("  tensor:       ") : "  tensor " + std::to_string(i) + ":     ")
+            << "batch " << dimension(t.batch) << " x dim " << dimension(t.channels) << " x height "
+            << dimension(t.height) << " x width " << dimension(t.width) << '\n';
     }
-    out << "data:           " << dlm::to_string(m.data.process_level) << ", " << dlm::to_string(m.data.data_type)
-        << ", " << m.data.number_of_bands << (m.data.number_of_bands == 1 ? " band" : " bands") << '\n';
-
-    const nlohmann::json* eo_bands = find_eo_bands(document, fields);
-    out << "selected bands: " << integers(m.inputs.selected_bands) << '\n';
-    for (const auto index : m.inputs.selected_bands) {
-        const std::string name = band_name(index, m.data, eo_bands);
-        out << "  " << index << ": " << (name.empty() ? "(unnamed)" : name) << '\n';
-    }
-    out << "scaling:        x " << number(m.inputs.scaling_factor) << '\n';
-    out << "normalization:  mean " << numbers(m.inputs.normalization_mean) << ", std "
-        << numbers(m.inputs.normalization_std) << '\n';
-    if (m.inputs.pre_processing_function) out << "pre-processing: " << *m.inputs.pre_processing_function << '\n';
-
-    out << "task:           " << dlm::to_string(m.outputs.task);
-    if (m.outputs.number_of_classes)
-        out << ", " << *m.outputs.number_of_classes << (*m.outputs.number_of_classes == 1 ? " class" : " classes");
+    out << "data:           " << dlm::to_string(v.process_level) << ", " << dlm::to_string(v.data_type);
+    if (v.source_data_type && *v.source_data_type != v.data_type) out << " (" << dlm::to_string(*v.source_data_type) << ")";
+    out << ", " << v.number_of_bands << (v.number_of_bands == 1 ? " band" : " bands");
+    if (v.nodata) out << ", nodata " << number(*v.nodata);
     out << '\n';
-    if (m.outputs.class_name_mapping) {
-        out << "classes:\n";
-        for (const auto& entry : m.outputs.class_name_mapping->entries)
-            out << "  " << entry.index << ": " << entry.class_name << '\n';
-    }
-    if (m.outputs.dont_care_index) out << "ignored index:  " << *m.outputs.dont_care_index << '\n';
-    out << "output size:    " << integers(m.outputs.final_layer_size) << '\n';
-    if (m.outputs.post_processing_function) out << "post-processing: " << *m.outputs.post_processing_function << '\n';
-
-    if (m.architecture) {
-        out << "architecture:   " << m.architecture->type << ", " << m.architecture->total_nb_parameters
-            << " parameters, " << number(m.architecture->estimated_total_size_mb) << " MB, pretrained: "
-            << m.architecture->pretrained << '\n';
-    }
-    out << "framework:      " << m.runtime.framework << ' ' << m.runtime.version << '\n';
-    out << "model handler:  " << m.runtime.model_handler << '\n';
-    out << "source:         " << m.runtime.model_src_url;
-    if (m.runtime.model_commit_hash) out << " @ " << *m.runtime.model_commit_hash;
-    out << '\n';
-    if (m.runtime.requirement_file) out << "requirements:   " << *m.runtime.requirement_file << '\n';
-    if (m.runtime.docker) {
-        for (const auto& d : *m.runtime.docker) {
-            out << "docker:         ";
-            if (d.image_name) {
-                out << *d.image_name << (d.tag ? ":" + *d.tag : std::string());
-            } else if (d.docker_file) {
-                out << "built from " << *d.docker_file;
-            }
-            out << (d.gpu ? " (GPU)" : " (CPU)") << '\n';
-            if (d.image_name && d.docker_file) out << "  dockerfile:   " << *d.docker_file << '\n';
-            out << "  working dir:  " << d.working_dir << '\n';
-            out << "  run:          " << d.run << '\n';
+    out << "channels:       " << v.channels.size() << " (y = x * a + b)\n";
+    for (std::size_t i = 0; i < v.channels.size(); ++i) {
+        const auto& c = v.channels[i];
+        out << "  " << c.band_index << ": " << c.name.value_or(c.common_name.value_or("(unnamed)"));
+        if (c.common_name && c.name) out << " (" << *c.common_name << ")";
+        out << "  [" << dlm::to_string(c.source) << "]";
+        if (c.affine) {
+            out << "  a " << number(c.affine->a) << ", b " << number(c.affine->b);
+        } else {
+            out << "  no affine";
         }
-    } else {
-        out << "docker:         none\n";
+        out << '\n';
     }
-    print_publications(out, fields);
+    if (!v.channels.empty() && v.channels.front().scaling_factor) {
+        out << "scaling:        x " << number(*v.channels.front().scaling_factor) << '\n';
+    }
+    std::string means = "[", stds = "[";
+    for (std::size_t i = 0; i < v.channels.size(); ++i) {
+        means += (i ? ", " : "") + (v.channels[i].mean ? number(*v.channels[i].mean) : std::string("?"));
+        stds += (i ? ", " : "") + (v.channels[i].std ? number(*v.channels[i].std) : std::string("?"));
+    }
+    out << "normalization:  mean " << means << "], std " << stds << "]\n";
+    if (v.pre_processing_function) out << "pre-processing: " << *v.pre_processing_function << '\n';
+
+    out << "task:           " << dlm::to_string(v.task);
+    if (!v.classes.empty()) out << ", " << v.classes.size() << (v.classes.size() == 1 ? " class" : " classes");
+    out << '\n';
+    if (!v.classes.empty()) {
+        out << "classes:\n";
+        for (std::size_t i = 0; i < v.classes.size(); ++i) {
+            out << "  " << i << ": " << v.classes[i].name.value_or("(unnamed)");
+            if (v.classes[i].dont_care) out << " (don't care)";
+            out << '\n';
+        }
+    }
+    out << "output size:    " << integers(v.final_layer_size) << '\n';
+    if (v.post_processing_function) out << "post-processing: " << *v.post_processing_function << '\n';
+    out << "framework:      " << v.framework << ' ' << v.framework_version << '\n';
+    out << "model handler:  " << v.model_handler << '\n';
+    out << "source:         " << v.model_src_url;
+    if (v.model_commit_hash) out << " @ " << *v.model_commit_hash;
+    out << '\n';
+    if (v.docker.empty()) out << "docker:         none\n";
+    for (const auto& d : v.docker) {
+        out << "docker:         " << d.reference() << (d.gpu ? " (GPU)" : " (CPU)") << '\n';
+        if (d.image && d.docker_file) out << "  dockerfile:   " << *d.docker_file << '\n';
+        out << "  working dir:  " << d.working_dir << '\n';
+        out << "  run:          " << d.run << '\n';
+    }
+    const bool is_item = v.type == "Feature";
+    const auto properties = document.find("properties");
+    print_publications(out, is_item ? (properties != document.end() ? *properties : nlohmann::json()) : document);
+    if (!v.findings.errors.empty() || !v.findings.warnings.empty()) {
+        out << "undefined or ambiguous:\n" << render_findings(v.findings, false);
+    }
 }
 
-}  // namespace
+std::string json_line(nlohmann::json line) {
+    return line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + '\n';
+}
+
+nlohmann::json findings_line(const std::string& path, const dlm::report& report) {
+    nlohmann::json errors = nlohmann::json::array();
+    for (const auto& f : report.errors) errors.push_back({{"rule", f.rule}, {"pointer", f.pointer}, {"message", f.message}});
+    return {{"path", path}, {"errors", std::move(errors)}};
+}
+
+}  // namespace info_command
 
 int run_info(argument_cursor args) {
-    std::vector<std::string> files;
+    using namespace info_command;
+    std::vector<std::string> paths;
     validation_settings options;
+    output_format format = output_format::text;
+    bool links = false;
     while (!args.done()) {
         const std::string option = args.next_option();
         if (option.empty()) {
-            files.push_back(args.next_positional());
+            paths.push_back(args.next_positional());
+        } else if (option == "--format") {
+            const std::string value = args.value(option);
+            if (value == "text") {
+                format = output_format::text;
+            } else if (value == "json") {
+                format = output_format::json;
+            } else {
+                throw usage_error("--format must be text or json, not '" + value + "'");
+            }
+        } else if (option == "--links") {
+            args.expect_no_value(option);
+            links = true;
         } else if (!take_validation_option(option, args, options)) {
             throw usage_error("unknown option " + option);
         }
     }
-    if (files.size() != 1) throw usage_error(files.empty() ? "no FILE given" : "info takes exactly one FILE");
-    const std::string& file = files.front();
+    if (paths.empty()) throw usage_error("no PATH given (use - for standard input)");
 
-    const file_content content = read_file(file);
-    if (!content.ok) {
-        std::cerr << "dlm info: cannot read " << file << ": " << content.error << '\n';
-        return exit_failure;
-    }
-    dlm::parse_result parsed = dlm::parse(content.text, options.limits);
-    if (!parsed.document) {
-        std::cerr << "dlm info: " << file << " cannot be parsed:\n" << render_findings(parsed.findings, false);
-        return exit_failure;
-    }
+    std::optional<document_validator> validator;
     try {
-        const document_validator validator(options);
-        dlm::report report = validator.validate(*parsed.document);
-        if (!report.ok()) {
-            std::cerr << "dlm info: " << file << " is invalid (" << report.errors.size()
-                      << (report.errors.size() == 1 ? " error" : " errors") << "):\n"
-                      << render_findings(report, false);
-            return exit_failure;
-        }
+        validator.emplace(options);
     } catch (const std::exception& e) {
-        std::cerr << "dlm info: cannot validate " << file << ": " << e.what() << '\n';
+        std::cerr << "dlm info: cannot set up the validator: " << e.what() << '\n';
         return exit_failure;
     }
-    if (!dlm::has_extension(*parsed.document)) {
-        std::cerr << "dlm info: " << file << " does not declare the dlm extension (" << dlm::extension_identifier
-                  << ")\n";
-        return exit_invalid;
-    }
-    try {
-        const dlm::model m = dlm::read_model(*parsed.document);
-        std::ostringstream out;
-        print_summary(out, *parsed.document, m);
-        std::cout << out.str() << std::flush;
-    } catch (const dlm::error& e) {
-        std::cerr << "dlm info: " << file << " holds no readable dlm model: " << e.what() << '\n';
-        return exit_invalid;
-    }
-    return exit_ok;
+    int status = exit_ok;
+    const auto worse = [&](int s) {
+        if (s == exit_failure || (s == exit_invalid && status == exit_ok)) status = s;
+    };
+    std::size_t printed = 0;
+    for_each_document(paths, links, options.limits, [&](input_document& d) {
+        const auto refuse = [&](const std::string& why, const dlm::report& report, int s) {
+            worse(s);
+            std::cerr << "dlm info: " << d.path << why << '\n' << render_findings(report, false);
+            if (format == output_format::json) std::cout << json_line(findings_line(d.path, report));
+        };
+        if (!d.document || !d.findings.ok()) {
+            refuse(" cannot be parsed:", d.findings, exit_failure);
+            return;
+        }
+        dlm::report report;
+        try {
+            report = validator->validate(*d.document);
+        } catch (const std::exception& e) {
+            report.error("internal", "", std::string("validation stopped: ") + e.what());
+        }
+        if (!report.ok()) {
+            refuse(" is invalid (" + std::to_string(report.errors.size()) +
+                       (report.errors.size() == 1 ? " error" : " errors") + "):",
+                   report, exit_failure);
+            return;
+        }
+        if (!dlm::has_extension(*d.document)) {
+            dlm::report none;
+            none.error(dlm::rules::dlm_extension_undeclared, "",
+                       "the document does not declare the dlm extension (" + std::string(dlm::extension_identifier) +
+                           ")");
+            refuse(" holds no dlm model:", none, exit_invalid);
+            return;
+        }
+        try {
+            const dlm::deployment view = dlm::read_deployment(*d.document);
+            if (format == output_format::json) {
+                nlohmann::json line = view;
+                line["path"] = d.path;
+                std::cout << json_line(std::move(line));
+            } else {
+                std::ostringstream out;
+                if (printed != 0) out << '\n';
+                if (paths.size() > 1 || d.path.find('#') != std::string::npos) out << "== " << d.path << '\n';
+                print_view(out, *d.document, view);
+                std::cout << out.str();
+            }
+            ++printed;
+        } catch (const dlm::error& e) {
+            dlm::report unreadable;
+            unreadable.error(dlm::rules::schema, e.pointer(), e.reason());
+            refuse(" holds no readable dlm model:", unreadable, exit_invalid);
+        }
+    });
+    std::cout << std::flush;
+    return status;
 }
 
 }  // namespace dlm_cli

@@ -19,7 +19,9 @@ v1.0.0-beta.3, offline.
 commands:
   validate PATH...    validate files, directories (recursively) or standard input (-)
   upgrade FILE...     rewrite legacy dlm forms into v1.0.0-beta.3, validated, written atomically
-  info FILE           print a model's deployment summary
+  info PATH...        print each model's deployment view (text or JSON lines)
+  match MODEL IMAGERY which imagery bands feed the model, and what their pixels need
+  find PATH...        list the models that match a task, bands, data type, framework, GPU need
 
 options:
   -h, --help          show this help (dlm COMMAND --help: the command's help)
@@ -67,6 +69,8 @@ int main(int argc, char** argv) {
             {"validate", validate_help, &run_validate},
             {"upgrade", upgrade_help, &run_upgrade},
             {"info", info_help, &run_info},
+            {"match", match_help, &run_match},
+            {"find", find_help, &run_find},
         };
         for (const auto& c : commands) {
             if (c.name != command) continue;
@@ -79,7 +83,10 @@ int main(int argc, char** argv) {
         throw usage_error(command.rfind('-', 0) == 0 ? "unknown option " + command : "unknown command '" + command + "'");
     } catch (const usage_error& e) {
         std::cerr << "dlm: " << e.what() << "\n"
-                  << "Try 'dlm " << (command == "validate" || command == "upgrade" || command == "info" ? command + " " : "")
+                  << "Try 'dlm " << (command == "validate" || command == "upgrade" || command == "info" || command == "match" ||
+                                     command == "find"
+                                 ? command + " "
+                                 : "")
                   << "--help' for more information.\n";
         return exit_failure;
     } catch (const std::exception& e) {

@@ -2,16 +2,19 @@
 #define DLM_DLM_HPP
 
 /// The whole library: the typed model of the STAC Deep Learning Model extension (dlm v1.0.0-beta.3), its JSON
-/// conversions, the Item/Collection glue, the hardened reader, the upgrade step, the validator and preprocessing.
-/// The test-framework helpers (dlm/testing/...) are not included here.
+/// conversions, the Item/Collection glue, the hardened reader, the upgrade step, the validator, the deployment view,
+/// the model / imagery match and preprocessing.
+/// The test-framework helpers (dlm/testing/...) and <dlm/src.hpp> (compiled mode) are not included here.
 
 #include <dlm/builder.hpp>
 #include <dlm/companions.hpp>
+#include <dlm/deployment.hpp>
 #include <dlm/enums.hpp>
 #include <dlm/error.hpp>
 #include <dlm/extensions.hpp>
 #include <dlm/json.hpp>
 #include <dlm/limits.hpp>
+#include <dlm/match.hpp>
 #include <dlm/model.hpp>
 #include <dlm/parse.hpp>
 #include <dlm/patch.hpp>

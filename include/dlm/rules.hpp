@@ -56,6 +56,62 @@ inline constexpr char dlm_legacy_class_name_mapping[] = "dlm.legacy.class-name-m
 /// An invalid document has legacy forms that `dlm upgrade` rewrites (beta.2 names, `dl-model`, a numeric version).
 inline constexpr char dlm_legacy_upgradable[] = "dlm.legacy.upgradable";
 
+// ---- deployment view (dlm/deployment.hpp) ----------------------------------------------------------------------
+/// A selected band that no source names (useful_bands, eo:bands, STAC 1.1 bands).
+inline constexpr char deploy_band_unnamed[] = "deploy.band.unnamed";
+/// Two band sources give a selected band different names.
+inline constexpr char deploy_band_conflict[] = "deploy.band.conflict";
+/// A channel has no usable affine: its mean or std is missing, or std or scaling_factor is not > 0.
+inline constexpr char deploy_normalization_undefined[] = "deploy.normalization.undefined";
+/// An input tensor leaves a dimension (batch, dim, height, width) unstated.
+inline constexpr char deploy_tensor_dimension_unknown[] = "deploy.tensor.dimension-unknown";
+/// An input tensor's `dim` differs from the number of selected bands.
+inline constexpr char deploy_tensor_channels_mismatch[] = "deploy.tensor.channels-mismatch";
+/// `nodata` is a string that names no number ("nan", "inf", "-inf" or a decimal number).
+inline constexpr char deploy_nodata_unrecognized[] = "deploy.nodata.unrecognized";
+/// `nodata` is a decimal number written as a string.
+inline constexpr char deploy_nodata_string_number[] = "deploy.nodata.string-number";
+/// `nodata` cannot occur in the data type (e.g. -1 for uint16, NaN for an integer type, a fraction).
+inline constexpr char deploy_nodata_out_of_range[] = "deploy.nodata.out-of-range";
+/// `data_type` names no fixed pixel layout a service can read (other, longfloat, float96, float128).
+inline constexpr char deploy_data_type_unsupported[] = "deploy.data-type.unsupported";
+/// `data_type` is a numpy name whose width depends on the platform (int_, uint).
+inline constexpr char deploy_data_type_platform_dependent[] = "deploy.data-type.platform-dependent";
+/// The number of classes is not stated for a task that has classes.
+inline constexpr char deploy_classes_count_unknown[] = "deploy.classes.count-unknown";
+/// A class index in [0, number_of_classes) has no name.
+inline constexpr char deploy_classes_unnamed[] = "deploy.classes.unnamed";
+/// A class entry that cannot be placed (index out of range, or named twice).
+inline constexpr char deploy_classes_invalid[] = "deploy.classes.invalid";
+/// No docker option is described.
+inline constexpr char deploy_docker_none[] = "deploy.docker.none";
+/// A docker option names an image without a tag (docker would pick `latest`).
+inline constexpr char deploy_docker_untagged[] = "deploy.docker.untagged";
+/// A docker option gives a tag both in `image_name` and in `tag`, or a `tag` without `image_name`.
+inline constexpr char deploy_docker_tag_conflict[] = "deploy.docker.tag-conflict";
+/// A docker option has neither `image_name` nor `docker_file`.
+inline constexpr char deploy_docker_no_image[] = "deploy.docker.no-image";
+
+// ---- model / imagery match (dlm/match.hpp) ------------------------------------------------------------------
+/// No imagery band can feed a model channel (blocking).
+inline constexpr char match_band_missing[] = "match.band.missing";
+/// Several imagery bands could feed a model channel equally well (blocking).
+inline constexpr char match_band_ambiguous[] = "match.band.ambiguous";
+/// A model channel was matched by position only.
+inline constexpr char match_band_by_index[] = "match.band.by-index";
+/// The imagery does not state a feeding band's data type.
+inline constexpr char match_data_type_unknown[] = "match.data-type.unknown";
+/// The imagery band's data type cannot be converted (complex, or no fixed layout).
+inline constexpr char match_data_type_unsupported[] = "match.data-type.unsupported";
+/// The imagery band declares a scale/offset, and the model does not say whether it expects raw or scaled values.
+inline constexpr char match_scale_offset[] = "match.scale-offset";
+/// The second document holds no asset with band information (blocking).
+inline constexpr char match_imagery_no_bands[] = "match.imagery.no-bands";
+/// The model's task does not align with the label Item's `label:tasks`.
+inline constexpr char match_label_task[] = "match.label.task";
+/// The model's nodata is not a class of the raster label Item (so it is not its background class).
+inline constexpr char match_label_nodata[] = "match.label.nodata";
+
 // ---- reading input -------------------------------------------------------------------------------------------
 /// Not JSON (the message names line and column).
 inline constexpr char input_syntax[] = "input.syntax";
