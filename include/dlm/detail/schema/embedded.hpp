@@ -251,6 +251,14 @@ R"dlm_schema({
   "$id": "https://stac-extensions.github.io/eo/v1.0.0/schema.json",
   "title": "Electro-Optical extension",
   "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
   "allOf": [
     {
       "if": {
@@ -373,9 +381,6 @@ R"dlm_schema({
               "green",
               "red",
               "rededge",
-              "rededge1",
-              "rededge2",
-              "rededge3",
               "yellow",
               "pan",
               "nir",
@@ -410,6 +415,14 @@ R"dlm_schema({
   "$id": "https://stac-extensions.github.io/eo/v1.1.0/schema.json",
   "title": "Electro-Optical extension",
   "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
   "allOf": [
     {
       "if": {
@@ -504,13 +517,13 @@ R"dlm_schema({
           "minimum": 0,
           "maximum": 100
         },
-        "eo:bands": {
-          "$ref": "#/definitions/bands"
-        },
         "eo:snow_cover": {
           "type": "number",
           "minimum": 0,
           "maximum": 100
+        },
+        "eo:bands": {
+          "$ref": "#/definitions/bands"
         }
       },
       "patternProperties": {
@@ -537,9 +550,6 @@ R"dlm_schema({
               "green",
               "red",
               "rededge",
-              "rededge1",
-              "rededge2",
-              "rededge3",
               "yellow",
               "pan",
               "nir",
@@ -553,6 +563,10 @@ R"dlm_schema({
               "lwir12"
             ]
           },
+          "description": {
+            "type": "string",
+            "minLength": 1
+          },
           "center_wavelength": {
             "type": "number",
             "exclusiveMinimum": 0
@@ -560,9 +574,6 @@ R"dlm_schema({
           "full_width_half_max": {
             "type": "number",
             "exclusiveMinimum": 0
-          },
-          "description": {
-            "type": "string"
           },
           "solar_illumination": {
             "type": "number",
@@ -628,7 +639,36 @@ R"dlm_schema({
             "$ref": "#/definitions/with_bands"
           }
         }
-      }
+      },
+      "anyOf": [
+        {
+          "required": [
+            "properties"
+          ],
+          "properties": {
+            "properties": {
+              "$ref": "#/definitions/uses_field"
+            }
+          }
+        },
+        {
+          "required": [
+            "assets"
+          ],
+          "properties": {
+            "assets": {
+              "type": "object",
+              "not": {
+                "additionalProperties": {
+                  "not": {
+                    "$ref": "#/definitions/uses_field"
+                  }
+                }
+              }
+            }
+          }
+        }
+      ]
     },
     "collection": {
       "type": "object",
@@ -644,67 +684,204 @@ R"dlm_schema({
           "additionalProperties": {
             "$ref": "#/definitions/with_bands"
           }
+        },
+        "summaries": {
+          "type": "object",
+          "properties": {
+            "bands": {
+              "type": "array",
+              "items": {
+                "$ref": "#/definitions/fields"
+              }
+            },
+            "eo:cloud_cover": {
+              "type": [
+                "array",
+                "object"
+              ],
+              "items": {
+                "$ref": "#/definitions/eo:cloud_cover"
+              }
+            },
+            "eo:snow_cover": {
+              "type": [
+                "array",
+                "object"
+              ],
+              "items": {
+                "$ref": "#/definitions/eo:snow_cover"
+              }
+            },
+            "eo:common_name": {
+              "type": [
+                "array",
+                "object"
+              ],
+              "items": {
+                "$ref": "#/definitions/eo:common_name"
+              }
+            },
+            "eo:center_wavelength": {
+              "type": [
+                "array",
+                "object"
+              ],
+              "items": {
+                "$ref": "#/definitions/eo:center_wavelength"
+              }
+            },
+            "eo:full_width_half_max": {
+              "type": [
+                "array",
+                "object"
+              ],
+              "items": {
+                "$ref": "#/definitions/eo:full_width_half_max"
+              }
+            },
+            "eo:solar_illumination": {
+              "type": [
+                "array",
+                "object"
+              ],
+              "items": {
+                "$ref": "#/definitions/eo:solar_illumination"
+              }
+            }
+          }
         }
-      }
+      },
+      "anyOf": [
+        {
+          "required": [
+            "assets"
+          ],
+          "properties": {
+            "assets": {
+              "type": "object",
+              "not": {
+                "additionalProperties": {
+                  "not": {
+                    "$ref": "#/definitions/uses_field"
+                  }
+                }
+              }
+            }
+          }
+        },
+        {
+          "required": [
+            "item_assets"
+          ],
+          "properties": {
+            "item_assets": {
+              "type": "object",
+              "not": {
+                "additionalProperties": {
+                  "not": {
+                    "$ref": "#/definitions/uses_field"
+                  }
+                }
+              }
+            }
+          }
+        },
+        {
+          "required": [
+            "summaries"
+          ],
+          "properties": {
+            "summaries": {
+              "$ref": "#/definitions/uses_field"
+            }
+          }
+        }
+      ]
     },
-    "fields": {
-      "type": "object",
-      "properties": {
-        "eo:cloud_cover": {
-          "type": "number",
-          "minimum": 0,
-          "maximum": 100
-        },
-        "eo:snow_cover": {
-          "type": "number",
-          "minimum": 0,
-          "maximum": 100
-        },
-        "eo:common_name": {
-          "type": "string",
-          "enum": [
-            "coastal",
-            "blue",
-            "green",
-            "green05",
-            "yellow",
-            "red",
-            "rededge",
-            "rededge071",
-            "rededge075",
-            "rededge078",
-            "nir",
-            "nir08",
-            "nir09",
-            "cirrus",
-            "swir16",
-            "swir22",
-            "lwir",
-            "lwir11",
-            "lwir12",
-            "pan"
+    "uses_field": {
+      "title": "uses at least one eo: field, itself or in an entry of bands",
+      "anyOf": [
+        {
+          "anyOf": [
+            {
+              "required": [
+                "eo:cloud_cover"
+              ]
+            },
+            {
+              "required": [
+                "eo:snow_cover"
+              ]
+            },
+            {
+              "required": [
+                "eo:common_name"
+              ]
+            },
+            {
+              "required": [
+                "eo:center_wavelength"
+              ]
+            },
+            {
+              "required": [
+                "eo:full_width_half_max"
+              ]
+            },
+            {
+              "required": [
+                "eo:solar_illumination"
+              ]
+            }
           ]
         },
-        "eo:center_wavelength": {
-          "type": "number",
-          "exclusiveMinimum": 0
-        },
-        "eo:full_width_half_max": {
-          "type": "number",
-          "exclusiveMinimum": 0
-        },
-        "eo:solar_illumination": {
-          "type": "number",
-          "minimum": 0
+        {
+          "required": [
+            "bands"
+          ],
+          "properties": {
+            "bands": {
+              "type": "array",
+              "contains": {
+                "anyOf": [
+                  {
+                    "required": [
+                      "eo:cloud_cover"
+                    ]
+                  },
+                  {
+                    "required": [
+                      "eo:snow_cover"
+                    ]
+                  },
+                  {
+                    "required": [
+                      "eo:common_name"
+                    ]
+                  },
+                  {
+                    "required": [
+                      "eo:center_wavelength"
+                    ]
+                  },
+                  {
+                    "required": [
+                      "eo:full_width_half_max"
+                    ]
+                  },
+                  {
+                    "required": [
+                      "eo:solar_illumination"
+                    ]
+                  }
+                ]
+              }
+            }
+          }
         }
-      },
-      "patternProperties": {
-        "^(?!eo:)": {}
-      },
-      "additionalProperties": false
+      ]
     },
     "with_bands": {
-      "title": "eo fields, also in each entry of bands",
       "allOf": [
         {
           "$ref": "#/definitions/fields"
@@ -718,6 +895,1031 @@ R"dlm_schema({
           }
         }
       }
+    },
+    "fields": {
+      "type": "object",
+      "properties": {
+        "eo:cloud_cover": {
+          "$ref": "#/definitions/eo:cloud_cover"
+        },
+        "eo:snow_cover": {
+          "$ref": "#/definitions/eo:snow_cover"
+        },
+        "eo:common_name": {
+          "$ref": "#/definitions/eo:common_name"
+        },
+        "eo:center_wavelength": {
+          "$ref": "#/definitions/eo:center_wavelength"
+        },
+        "eo:full_width_half_max": {
+          "$ref": "#/definitions/eo:full_width_half_max"
+        },
+        "eo:solar_illumination": {
+          "$ref": "#/definitions/eo:solar_illumination"
+        }
+      },
+      "patternProperties": {
+        "^(?!eo:)": {}
+      },
+      "additionalProperties": false
+    },
+    "eo:cloud_cover": {
+      "type": "number",
+      "minimum": 0,
+      "maximum": 100
+    },
+    "eo:snow_cover": {
+      "type": "number",
+      "minimum": 0,
+      "maximum": 100
+    },
+    "eo:common_name": {
+      "type": "string",
+      "enum": [
+        "pan",
+)dlm_schema",
+R"dlm_schema(        "coastal",
+        "blue",
+        "green",
+        "green05",
+        "yellow",
+        "red",
+        "rededge",
+        "rededge071",
+        "rededge075",
+        "rededge078",
+        "nir",
+        "nir08",
+        "nir09",
+        "cirrus",
+        "swir16",
+        "swir22",
+        "lwir",
+        "lwir11",
+        "lwir12"
+      ]
+    },
+    "eo:center_wavelength": {
+      "type": "number",
+      "exclusiveMinimum": 0
+    },
+    "eo:full_width_half_max": {
+      "type": "number",
+      "exclusiveMinimum": 0
+    },
+    "eo:solar_illumination": {
+      "type": "number",
+      "minimum": 0
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/file/v1.0.0/schema.json
+inline constexpr std::string_view schema_4_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/file/v1.0.0/schema.json",
+  "title": "File Info extension",
+  "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "collection": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "fields": {
+      "type": "object",
+      "properties": {
+        "file:byte_order": {
+          "type": "string",
+          "enum": [
+            "big-endian",
+            "little-endian"
+          ]
+        },
+        "file:checksum": {
+          "type": "string",
+          "pattern": "^[a-f0-9]+$"
+        },
+        "file:header_size": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "file:size": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "file:values": {
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "type": "object",
+            "required": [
+              "values",
+              "summary"
+            ],
+            "properties": {
+              "values": {
+                "type": "array",
+                "minItems": 1
+              },
+              "summary": {
+                "type": "string"
+              }
+            }
+          }
+        },
+        "file:bits_per_sample": {
+          "type": "integer"
+        },
+        "file:data_type": {
+          "type": "string",
+          "enum": [
+            "int8",
+            "int16",
+            "int32",
+            "int64",
+            "uint8",
+            "uint16",
+            "uint32",
+            "uint64",
+            "float16",
+            "float32",
+            "float64",
+            "cint16",
+            "cint32",
+            "cfloat32",
+            "cfloat64",
+            "other"
+          ]
+        },
+        "file:nodata": {
+          "type": "array"
+        },
+        "file:unit": {
+          "type": "string"
+        }
+      },
+      "patternProperties": {
+        "^(?!file:)": {}
+      },
+      "additionalProperties": false
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/file/v2.0.0/schema.json
+inline constexpr std::string_view schema_5_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/file/v2.0.0/schema.json",
+  "title": "File Info extension",
+  "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "collection": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "fields": {
+      "type": "object",
+      "properties": {
+        "file:byte_order": {
+          "type": "string",
+          "enum": [
+            "big-endian",
+            "little-endian"
+          ]
+        },
+        "file:checksum": {
+          "type": "string",
+          "pattern": "^[a-f0-9]+$"
+        },
+        "file:header_size": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "file:size": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "file:values": {
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "type": "object",
+            "required": [
+              "values",
+              "summary"
+            ],
+            "properties": {
+              "values": {
+                "type": "array",
+                "minItems": 1
+              },
+              "summary": {
+                "type": "string",
+                "minLength": 1
+              }
+            }
+          }
+        }
+      },
+      "patternProperties": {
+        "^(?!file:)": {}
+      },
+      "additionalProperties": false
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/file/v2.1.0/schema.json
+inline constexpr std::string_view schema_6_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/file/v2.1.0/schema.json",
+  "title": "File Info extension",
+  "type": "object",
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Catalog"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/catalog"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "links": {
+          "type": "array",
+          "items": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "collection": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "links": {
+          "type": "array",
+          "items": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "catalog": {
+      "type": "object",
+      "properties": {
+        "links": {
+          "type": "array",
+          "items": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "fields": {
+      "type": "object",
+      "properties": {
+        "file:byte_order": {
+          "type": "string",
+          "enum": [
+            "big-endian",
+            "little-endian"
+          ]
+        },
+        "file:checksum": {
+          "type": "string",
+          "pattern": "^[a-f0-9]+$"
+        },
+        "file:header_size": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "file:size": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "file:values": {
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "type": "object",
+            "required": [
+              "values",
+              "summary"
+            ],
+            "properties": {
+              "values": {
+                "type": "array",
+                "minItems": 1
+              },
+              "summary": {
+                "type": "string",
+                "minLength": 1
+              }
+            }
+          }
+        },
+        "file:local_path": {
+          "type": "string",
+          "title": "relative path: segments joined by /, none empty",
+          "allOf": [
+            {
+              "pattern": "^[^\\r\\n\\t\\\\:'\"/][^\\r\\n\\t\\\\:'\"]*$"
+            },
+            {
+              "not": {
+                "pattern": "//"
+              }
+            }
+          ]
+        }
+      },
+      "patternProperties": {
+        "^(?!file:)": {}
+      },
+      "additionalProperties": false
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/label/v1.0.0/schema.json
+inline constexpr std::string_view schema_7_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/label/v1.0.0/schema.json",
+  "title": "Label extension",
+  "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "properties": {
+          "allOf": [
+            {
+              "$ref": "#/definitions/fields"
+            }
+          ],
+          "required": [
+            "label:properties",
+            "label:description",
+            "label:type"
+          ]
+        },
+        "links": {
+          "type": "array",
+          "items": {
+            "$ref": "#/definitions/link_fields"
+          }
+        },
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "collection": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "fields": {
+      "type": "object",
+      "properties": {
+        "label:properties": {
+          "type": [
+            "array",
+            "null"
+          ],
+          "minItems": 1,
+          "items": {
+            "type": "string"
+          }
+        },
+        "label:classes": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "required": [
+              "name",
+              "classes"
+            ],
+            "properties": {
+              "name": {
+                "type": "string",
+                "minLength": 1
+              },
+              "classes": {
+                "type": "array",
+                "minItems": 1,
+                "anyOf": [
+                  {
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  {
+                    "items": {
+                      "type": "number"
+                    }
+                  }
+                ]
+              }
+            }
+          }
+        },
+        "label:description": {
+          "type": "string",
+          "minLength": 1
+        },
+        "label:type": {
+          "type": "string",
+          "enum": [
+            "raster",
+            "vector"
+          ]
+        },
+        "label:tasks": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "label:methods": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "label:overviews": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "properties": {
+              "property_key": {
+                "type": "string"
+              },
+              "counts": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "name": {
+                      "type": "string"
+                    },
+                    "count": {
+                      "type": "integer"
+                    }
+                  }
+                }
+              },
+              "statistics": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "name": {
+                      "type": "string"
+                    },
+                    "value": {
+                      "type": "number"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "patternProperties": {
+        "^(?!label:)": {}
+      },
+      "additionalProperties": false
+    },
+    "link_fields": {
+      "type": "object",
+      "properties": {
+        "label:assets": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        }
+      },
+      "patternProperties": {
+        "^(?!label:)": {}
+      },
+      "additionalProperties": false
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/label/v1.0.1/schema.json
+inline constexpr std::string_view schema_8_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/label/v1.0.1/schema.json",
+  "title": "Label extension",
+  "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "properties": {
+          "allOf": [
+            {
+              "$ref": "#/definitions/fields"
+            }
+          ],
+          "required": [
+            "label:properties",
+            "label:description",
+            "label:type"
+          ]
+        },
+        "links": {
+          "type": "array",
+          "items": {
+            "$ref": "#/definitions/link_fields"
+          }
+        },
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "collection": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "fields": {
+      "type": "object",
+      "properties": {
+        "label:properties": {
+          "type": [
+            "array",
+            "null"
+          ],
+          "minItems": 1,
+          "items": {
+            "type": "string"
+          }
+        },
+        "label:classes": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "required": [
+              "name",
+              "classes"
+            ],
+            "properties": {
+              "classes": {
+                "type": "array",
+                "minItems": 1,
+                "anyOf": [
+                  {
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  {
+                    "items": {
+                      "type": "number"
+                    }
+                  }
+                ]
+              },
+              "name": {
+                "title": "string, or null for raster labels"
+              }
+            }
+          }
+        },
+        "label:description": {
+          "type": "string",
+          "minLength": 1
+        },
+        "label:type": {
+          "type": "string",
+          "enum": [
+            "raster",
+            "vector"
+          ]
+        },
+        "label:tasks": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "label:methods": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "label:overviews": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "properties": {
+              "property_key": {
+                "type": "string"
+              },
+              "counts": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "name": {
+                      "type": "string"
+                    },
+                    "count": {
+                      "type": "integer"
+                    }
+                  }
+                }
+              },
+              "statistics": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "name": {
+                      "type": "string"
+                    },
+                    "value": {
+                      "type": "number"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "patternProperties": {
+        "^(?!label:)": {}
+      },
+      "additionalProperties": false,
+      "if": {
+        "properties": {
+          "label:type": {
+            "const": "raster"
+          }
+        }
+      },
+      "then": {
+        "properties": {
+          "label:classes": {
+            "items": {
+              "properties": {
+                "name": {
+                  "type": "null"
+                }
+              }
+            }
+          }
+        }
+      },
+      "else": {
+        "properties": {
+          "label:classes": {
+            "items": {
+              "properties": {
+                "name": {
+                  "type": "string",
+                  "minLength": 1
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "link_fields": {
+      "type": "object",
+      "properties": {
+        "label:assets": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        }
+      },
+      "patternProperties": {
+        "^(?!label:)": {}
+      },
+      "additionalProperties": false
     }
   }
 }
@@ -725,12 +1927,20 @@ R"dlm_schema({
 };
 
 // extensions/processing/v1.0.0/schema.json
-inline constexpr std::string_view schema_4_pieces[] = {
+inline constexpr std::string_view schema_9_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/processing/v1.0.0/schema.json",
   "title": "Processing extension",
   "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
   "allOf": [
     {
       "if": {
@@ -768,7 +1978,14 @@ R"dlm_schema({
       "type": "object",
       "properties": {
         "properties": {
-          "$ref": "#/definitions/fields"
+          "allOf": [
+            {
+              "$ref": "#/definitions/uses_field"
+            },
+            {
+              "$ref": "#/definitions/fields"
+            }
+          ]
         },
         "assets": {
           "type": "object",
@@ -780,26 +1997,108 @@ R"dlm_schema({
     },
     "collection": {
       "type": "object",
-      "properties": {
-        "providers": {
-          "type": "array",
-          "items": {
-            "$ref": "#/definitions/fields"
+      "anyOf": [
+        {
+          "title": "processing fields in providers",
+          "required": [
+            "providers"
+          ],
+          "properties": {
+            "providers": {
+              "type": "array",
+              "minItems": 1,
+              "items": {
+                "type": "object",
+                "anyOf": [
+                  {
+                    "allOf": [
+                      {
+                        "required": [
+                          "roles"
+                        ],
+                        "properties": {
+                          "roles": {
+                            "type": "array",
+                            "contains": {
+                              "enum": [
+                                "producer",
+                                "processor"
+                              ]
+                            }
+                          }
+                        }
+                      },
+                      {
+                        "$ref": "#/definitions/uses_field"
+                      },
+                      {
+                        "$ref": "#/definitions/fields"
+                      }
+                    ]
+                  },
+                  {
+                    "$ref": "#/definitions/no_field"
+                  }
+                ]
+              }
+            }
           }
         },
-        "assets": {
-          "type": "object",
-          "additionalProperties": {
-            "$ref": "#/definitions/fields"
-          }
-        },
-        "item_assets": {
-          "type": "object",
-          "additionalProperties": {
-            "$ref": "#/definitions/fields"
+        {
+          "title": "processing fields in assets",
+          "anyOf": [
+            {
+              "required": [
+                "assets"
+              ]
+            },
+            {
+              "required": [
+                "item_assets"
+              ]
+            }
+          ],
+          "properties": {
+            "assets": {
+              "type": "object",
+              "additionalProperties": {
+                "$ref": "#/definitions/fields"
+              }
+            },
+            "item_assets": {
+              "type": "object",
+              "additionalProperties": {
+                "$ref": "#/definitions/fields"
+              }
+            }
           }
         }
-      }
+      ]
+    },
+    "uses_field": {
+      "type": "object",
+      "anyOf": [
+        {
+          "required": [
+            "processing:lineage"
+          ]
+        },
+        {
+          "required": [
+            "processing:level"
+          ]
+        },
+        {
+          "required": [
+            "processing:facility"
+          ]
+        },
+        {
+          "required": [
+            "processing:software"
+          ]
+        }
+      ]
     },
     "fields": {
       "type": "object",
@@ -815,11 +2114,24 @@ R"dlm_schema({
         },
         "processing:software": {
           "type": "object",
-          "additionalProperties": {
-            "type": "string"
+          "patternProperties": {
+            ".": {
+              "type": "string"
+            }
           }
         }
-      }
+      },
+      "patternProperties": {
+        "^(?!processing:)": {}
+      },
+      "additionalProperties": false
+    },
+    "no_field": {
+      "type": "object",
+      "patternProperties": {
+        "^(?!processing:)": {}
+      },
+      "additionalProperties": false
     }
   }
 }
@@ -827,12 +2139,20 @@ R"dlm_schema({
 };
 
 // extensions/processing/v1.1.0/schema.json
-inline constexpr std::string_view schema_5_pieces[] = {
+inline constexpr std::string_view schema_10_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/processing/v1.1.0/schema.json",
   "title": "Processing extension",
   "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
   "allOf": [
     {
       "if": {
@@ -870,7 +2190,14 @@ R"dlm_schema({
       "type": "object",
       "properties": {
         "properties": {
-          "$ref": "#/definitions/fields"
+          "allOf": [
+            {
+              "$ref": "#/definitions/uses_field"
+            },
+            {
+              "$ref": "#/definitions/fields"
+            }
+          ]
         },
         "assets": {
           "type": "object",
@@ -901,7 +2228,117 @@ R"dlm_schema({
             "$ref": "#/definitions/fields"
           }
         }
-      }
+      },
+      "anyOf": [
+        {
+          "required": [
+            "providers"
+          ],
+          "properties": {
+            "providers": {
+              "type": "array",
+              "contains": {
+                "type": "object",
+                "allOf": [
+                  {
+                    "required": [
+                      "roles"
+                    ],
+                    "properties": {
+                      "roles": {
+                        "type": "array",
+                        "contains": {
+                          "enum": [
+                            "producer",
+                            "processor"
+                          ]
+                        }
+                      }
+                    }
+                  },
+                  {
+                    "$ref": "#/definitions/uses_field"
+                  }
+                ]
+              }
+            }
+          }
+        },
+        {
+          "required": [
+            "assets"
+          ],
+          "properties": {
+            "assets": {
+              "type": "object",
+              "not": {
+                "additionalProperties": {
+                  "not": {
+                    "$ref": "#/definitions/uses_field"
+                  }
+                }
+              }
+            }
+          }
+        },
+        {
+          "required": [
+            "item_assets"
+          ],
+          "properties": {
+            "item_assets": {
+              "type": "object",
+              "not": {
+                "additionalProperties": {
+                  "not": {
+                    "$ref": "#/definitions/uses_field"
+                  }
+                }
+              }
+            }
+          }
+        },
+        {
+          "required": [
+            "summaries"
+          ],
+          "properties": {
+            "summaries": {
+              "$ref": "#/definitions/uses_field"
+            }
+          }
+        }
+      ]
+    },
+    "uses_field": {
+      "type": "object",
+      "anyOf": [
+        {
+          "required": [
+            "processing:expression"
+          ]
+        },
+        {
+          "required": [
+            "processing:lineage"
+          ]
+        },
+        {
+          "required": [
+            "processing:level"
+          ]
+        },
+        {
+          "required": [
+            "processing:facility"
+          ]
+        },
+        {
+          "required": [
+            "processing:software"
+          ]
+        }
+      ]
     },
     "fields": {
       "type": "object",
@@ -917,8 +2354,10 @@ R"dlm_schema({
         },
         "processing:software": {
           "type": "object",
-          "additionalProperties": {
-            "type": "string"
+          "patternProperties": {
+            ".": {
+              "type": "string"
+            }
           }
         },
         "processing:expression": {
@@ -948,12 +2387,20 @@ R"dlm_schema({
 };
 
 // extensions/processing/v1.2.0/schema.json
-inline constexpr std::string_view schema_6_pieces[] = {
+inline constexpr std::string_view schema_11_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/processing/v1.2.0/schema.json",
   "title": "Processing extension",
   "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
   "allOf": [
     {
       "if": {
@@ -991,7 +2438,14 @@ R"dlm_schema({
       "type": "object",
       "properties": {
         "properties": {
-          "$ref": "#/definitions/fields"
+          "allOf": [
+            {
+              "$ref": "#/definitions/uses_field"
+            },
+            {
+              "$ref": "#/definitions/fields"
+            }
+          ]
         },
         "assets": {
           "type": "object",
@@ -1022,7 +2476,127 @@ R"dlm_schema({
             "$ref": "#/definitions/fields"
           }
         }
-      }
+      },
+      "anyOf": [
+        {
+          "required": [
+            "providers"
+          ],
+          "properties": {
+            "providers": {
+              "type": "array",
+              "contains": {
+                "type": "object",
+                "allOf": [
+                  {
+                    "required": [
+                      "roles"
+                    ],
+                    "properties": {
+                      "roles": {
+                        "type": "array",
+                        "contains": {
+                          "enum": [
+                            "producer",
+                            "processor"
+                          ]
+                        }
+                      }
+                    }
+                  },
+                  {
+                    "$ref": "#/definitions/uses_field"
+                  }
+                ]
+              }
+            }
+          }
+        },
+        {
+          "required": [
+            "assets"
+          ],
+          "properties": {
+            "assets": {
+              "type": "object",
+              "not": {
+                "additionalProperties": {
+                  "not": {
+                    "$ref": "#/definitions/uses_field"
+                  }
+                }
+              }
+            }
+          }
+        },
+        {
+          "required": [
+            "item_assets"
+          ],
+          "properties": {
+            "item_assets": {
+              "type": "object",
+              "not": {
+                "additionalProperties": {
+                  "not": {
+                    "$ref": "#/definitions/uses_field"
+                  }
+                }
+              }
+            }
+          }
+        },
+        {
+          "required": [
+            "summaries"
+          ],
+          "properties": {
+            "summaries": {
+              "$ref": "#/definitions/uses_field"
+            }
+          }
+        }
+      ]
+    },
+    "uses_field": {
+      "type": "object",
+      "anyOf": [
+        {
+          "required": [
+            "processing:expression"
+          ]
+        },
+        {
+          "required": [
+            "processing:lineage"
+          ]
+        },
+        {
+          "required": [
+            "processing:level"
+          ]
+        },
+        {
+          "required": [
+            "processing:facility"
+          ]
+        },
+        {
+          "required": [
+            "processing:software"
+          ]
+        },
+        {
+          "required": [
+            "processing:datetime"
+          ]
+        },
+        {
+          "required": [
+            "processing:version"
+          ]
+        }
+      ]
     },
     "fields": {
       "type": "object",
@@ -1038,8 +2612,10 @@ R"dlm_schema({
         },
         "processing:software": {
           "type": "object",
-          "additionalProperties": {
-            "type": "string"
+          "patternProperties": {
+            ".": {
+              "type": "string"
+            }
           }
         },
         "processing:expression": {
@@ -1076,13 +2652,723 @@ R"dlm_schema({
 )dlm_schema",
 };
 
+// extensions/projection/v1.0.0/schema.json
+inline constexpr std::string_view schema_12_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/projection/v1.0.0/schema.json",
+  "title": "Projection extension",
+  "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "properties": {
+          "$ref": "#/definitions/fields"
+        },
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "collection": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "fields": {
+      "type": "object",
+      "properties": {
+        "proj:epsg": {
+          "type": [
+            "integer",
+            "null"
+          ]
+        },
+        "proj:wkt2": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "proj:projjson": {
+          "title": "a PROJJSON object (its members are not checked), or null",
+          "type": [
+            "object",
+            "null"
+          ]
+        },
+        "proj:geometry": {
+          "$ref": "https://geojson.org/schema/Geometry.json"
+        },
+        "proj:bbox": {
+          "type": "array",
+          "items": {
+            "type": "number"
+          },
+          "anyOf": [
+            {
+              "minItems": 4,
+              "maxItems": 4
+            },
+            {
+              "minItems": 6,
+              "maxItems": 6
+            }
+          ]
+        },
+        "proj:centroid": {
+          "type": "object",
+          "required": [
+            "lat",
+            "lon"
+          ],
+          "properties": {
+            "lat": {
+              "type": "number",
+              "minimum": -90,
+              "maximum": 90
+            },
+            "lon": {
+              "type": "number",
+              "minimum": -180,
+              "maximum": 180
+            }
+          }
+        },
+        "proj:shape": {
+          "type": "array",
+          "minItems": 2,
+          "maxItems": 2,
+          "items": {
+            "type": "integer"
+          }
+        },
+        "proj:transform": {
+          "type": "array",
+          "items": {
+            "type": "number"
+          },
+          "anyOf": [
+            {
+              "minItems": 6,
+              "maxItems": 6
+            },
+            {
+              "minItems": 9,
+              "maxItems": 9
+            }
+          ]
+        }
+      },
+      "patternProperties": {
+        "^(?!proj:)": {}
+      },
+      "additionalProperties": false
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/projection/v1.1.0/schema.json
+inline constexpr std::string_view schema_13_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/projection/v1.1.0/schema.json",
+  "title": "Projection extension",
+  "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "properties": {
+          "$ref": "#/definitions/fields"
+        },
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "collection": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "fields": {
+      "type": "object",
+      "properties": {
+        "proj:epsg": {
+          "type": [
+            "integer",
+            "null"
+          ]
+        },
+        "proj:wkt2": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "proj:projjson": {
+          "title": "a PROJJSON object (its members are not checked), or null",
+          "type": [
+            "object",
+            "null"
+          ]
+        },
+        "proj:geometry": {
+          "$ref": "https://geojson.org/schema/Geometry.json"
+        },
+        "proj:bbox": {
+          "type": "array",
+          "items": {
+            "type": "number"
+          },
+          "anyOf": [
+            {
+              "minItems": 4,
+              "maxItems": 4
+            },
+            {
+              "minItems": 6,
+              "maxItems": 6
+            }
+          ]
+        },
+        "proj:centroid": {
+          "type": "object",
+          "required": [
+            "lat",
+            "lon"
+          ],
+          "properties": {
+            "lat": {
+              "type": "number",
+              "minimum": -90,
+              "maximum": 90
+            },
+            "lon": {
+              "type": "number",
+              "minimum": -180,
+              "maximum": 180
+            }
+          }
+        },
+        "proj:shape": {
+          "type": "array",
+          "minItems": 2,
+          "maxItems": 2,
+          "items": {
+            "type": "integer"
+          }
+        },
+        "proj:transform": {
+          "type": "array",
+          "items": {
+            "type": "number"
+          },
+          "anyOf": [
+            {
+              "minItems": 6,
+              "maxItems": 6
+            },
+            {
+              "minItems": 9,
+              "maxItems": 9
+            }
+          ]
+        }
+      },
+      "patternProperties": {
+        "^(?!proj:)": {}
+      },
+      "additionalProperties": false
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/projection/v1.2.0/schema.json
+inline constexpr std::string_view schema_14_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/projection/v1.2.0/schema.json",
+  "title": "Projection extension",
+  "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "properties": {
+          "$ref": "#/definitions/fields"
+        },
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "collection": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "fields": {
+      "type": "object",
+      "properties": {
+        "proj:epsg": {
+          "type": [
+            "integer",
+            "null"
+          ]
+        },
+        "proj:code": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "proj:wkt2": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "proj:projjson": {
+          "title": "a PROJJSON object (its members are not checked), or null",
+          "type": [
+            "object",
+            "null"
+          ]
+        },
+        "proj:geometry": {
+          "$ref": "https://geojson.org/schema/Geometry.json"
+        },
+        "proj:bbox": {
+          "type": "array",
+          "items": {
+            "type": "number"
+          },
+          "anyOf": [
+            {
+              "minItems": 4,
+              "maxItems": 4
+            },
+            {
+              "minItems": 6,
+              "maxItems": 6
+            }
+          ]
+        },
+        "proj:centroid": {
+          "type": "object",
+          "required": [
+            "lat",
+            "lon"
+          ],
+          "properties": {
+            "lat": {
+              "type": "number",
+              "minimum": -90,
+              "maximum": 90
+            },
+            "lon": {
+              "type": "number",
+              "minimum": -180,
+              "maximum": 180
+            }
+          }
+        },
+        "proj:shape": {
+          "type": "array",
+          "minItems": 2,
+          "maxItems": 2,
+          "items": {
+            "type": "integer"
+          }
+        },
+        "proj:transform": {
+          "type": "array",
+          "items": {
+            "type": "number"
+          },
+          "anyOf": [
+            {
+              "minItems": 6,
+              "maxItems": 6
+            },
+            {
+              "minItems": 9,
+              "maxItems": 9
+            }
+          ]
+        }
+      },
+      "patternProperties": {
+        "^(?!proj:)": {}
+      },
+      "additionalProperties": false
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/projection/v2.0.0/schema.json
+inline constexpr std::string_view schema_15_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/projection/v2.0.0/schema.json",
+  "title": "Projection extension",
+  "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "properties": {
+          "$ref": "#/definitions/fields"
+        },
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "collection": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "fields": {
+      "type": "object",
+      "properties": {
+        "proj:code": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "proj:wkt2": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "proj:projjson": {
+          "title": "a PROJJSON object (its members are not checked), or null",
+          "type": [
+            "object",
+            "null"
+          ]
+        },
+        "proj:geometry": {
+          "$ref": "https://geojson.org/schema/Geometry.json"
+        },
+        "proj:bbox": {
+          "type": "array",
+          "items": {
+            "type": "number"
+          },
+          "anyOf": [
+            {
+              "minItems": 4,
+              "maxItems": 4
+            },
+            {
+              "minItems": 6,
+              "maxItems": 6
+            }
+          ]
+        },
+        "proj:centroid": {
+          "type": "object",
+          "required": [
+            "lat",
+            "lon"
+          ],
+          "properties": {
+            "lat": {
+              "type": "number",
+              "minimum": -90,
+              "maximum": 90
+            },
+            "lon": {
+              "type": "number",
+              "minimum": -180,
+              "maximum": 180
+            }
+          }
+        },
+        "proj:shape": {
+          "type": "array",
+          "minItems": 2,
+          "maxItems": 2,
+          "items": {
+            "type": "integer"
+          }
+        },
+        "proj:transform": {
+          "type": "array",
+          "items": {
+            "type": "number"
+          },
+          "anyOf": [
+            {
+              "minItems": 6,
+              "maxItems": 6
+            },
+            {
+              "minItems": 9,
+              "maxItems": 9
+            }
+          ]
+        }
+      },
+      "patternProperties": {
+        "^(?!proj:)": {}
+      },
+      "additionalProperties": false
+    }
+  }
+}
+)dlm_schema",
+};
+
 // extensions/raster/v1.0.0/schema.json
-inline constexpr std::string_view schema_7_pieces[] = {
+inline constexpr std::string_view schema_16_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/raster/v1.0.0/schema.json",
   "title": "Raster extension",
   "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
   "allOf": [
     {
       "if": {
@@ -1210,27 +3496,7 @@ R"dlm_schema({
           "type": "number"
         },
         "statistics": {
-          "type": "object",
-          "minProperties": 1,
-          "properties": {
-            "minimum": {
-              "type": "number"
-            },
-            "maximum": {
-              "type": "number"
-            },
-            "mean": {
-              "type": "number"
-            },
-            "stddev": {
-              "type": "number"
-            },
-            "valid_percent": {
-              "type": "number",
-              "minimum": 0,
-              "maximum": 100
-            }
-          }
+          "$ref": "#/definitions/statistics"
         },
         "unit": {
           "type": "string"
@@ -1242,32 +3508,59 @@ R"dlm_schema({
           "type": "number"
         },
         "histogram": {
-          "type": "object",
-          "required": [
-            "count",
-            "min",
-            "max",
-            "buckets"
-          ],
-          "properties": {
-            "count": {
-              "type": "number"
-            },
-            "min": {
-              "type": "number"
-            },
-            "max": {
-              "type": "number"
-            },
-            "buckets": {
-              "type": "array",
-              "items": {
-                "type": "integer"
-              }
-            }
-          }
+          "$ref": "#/definitions/histogram"
         }
       }
+    },
+    "statistics": {
+      "type": "object",
+      "minProperties": 1,
+      "properties": {
+        "minimum": {
+          "type": "number"
+        },
+        "maximum": {
+          "type": "number"
+        },
+        "mean": {
+          "type": "number"
+        },
+        "stddev": {
+          "type": "number"
+        },
+        "valid_percent": {
+          "type": "number"
+        }
+      },
+      "additionalProperties": false
+    },
+    "histogram": {
+      "type": "object",
+      "required": [
+        "count",
+        "min",
+        "max",
+        "buckets"
+      ],
+      "properties": {
+        "count": {
+          "type": "number"
+        },
+        "min": {
+          "type": "number"
+        },
+        "max": {
+          "type": "number"
+        },
+        "buckets": {
+          "type": "array",
+          "minItems": 3,
+          "items": {
+            "type": "integer"
+          }
+        }
+      },
+      "additionalProperties": false
     }
   }
 }
@@ -1275,12 +3568,20 @@ R"dlm_schema({
 };
 
 // extensions/raster/v1.1.0/schema.json
-inline constexpr std::string_view schema_8_pieces[] = {
+inline constexpr std::string_view schema_17_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/raster/v1.1.0/schema.json",
   "title": "Raster extension",
   "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
   "allOf": [
     {
       "if": {
@@ -1414,27 +3715,7 @@ R"dlm_schema({
           "type": "number"
         },
         "statistics": {
-          "type": "object",
-          "minProperties": 1,
-          "properties": {
-            "minimum": {
-              "type": "number"
-            },
-            "maximum": {
-              "type": "number"
-            },
-            "mean": {
-              "type": "number"
-            },
-            "stddev": {
-              "type": "number"
-            },
-            "valid_percent": {
-              "type": "number",
-              "minimum": 0,
-              "maximum": 100
-            }
-          }
+          "$ref": "#/definitions/statistics"
         },
         "unit": {
           "type": "string"
@@ -1446,44 +3727,71 @@ R"dlm_schema({
           "type": "number"
         },
         "histogram": {
-          "type": "object",
-          "required": [
-            "count",
-            "min",
-            "max",
-            "buckets"
-          ],
-          "properties": {
-            "count": {
-              "type": "number"
-            },
-            "min": {
-              "type": "number"
-            },
-            "max": {
-              "type": "number"
-            },
-            "buckets": {
-              "type": "array",
-              "items": {
-                "type": "integer"
-              }
-            }
-          }
+          "$ref": "#/definitions/histogram"
         }
       }
+    },
+    "statistics": {
+      "type": "object",
+      "minProperties": 1,
+      "properties": {
+        "minimum": {
+          "type": "number"
+        },
+        "maximum": {
+          "type": "number"
+        },
+        "mean": {
+          "type": "number"
+        },
+        "stddev": {
+          "type": "number"
+        },
+        "valid_percent": {
+          "type": "number"
+        }
+      },
+      "additionalProperties": false
+    },
+    "histogram": {
+      "type": "object",
+      "required": [
+        "count",
+        "min",
+        "max",
+        "buckets"
+      ],
+      "properties": {
+        "count": {
+          "type": "number"
+        },
+        "min": {
+          "type": "number"
+        },
+        "max": {
+          "type": "number"
+        },
+        "buckets": {
+          "type": "array",
+          "minItems": 3,
+          "items": {
+            "type": "integer"
+          }
+        }
+      },
+      "additionalProperties": false
     }
   }
 }
 )dlm_schema",
 };
 
-// extensions/scientific/v1.0.0/schema.json
-inline constexpr std::string_view schema_9_pieces[] = {
+// extensions/raster/v2.0.0/schema.json
+inline constexpr std::string_view schema_18_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
-  "$id": "https://stac-extensions.github.io/scientific/v1.0.0/schema.json",
-  "title": "Scientific Citation extension",
+  "$id": "https://stac-extensions.github.io/raster/v2.0.0/schema.json",
+  "title": "Raster extension",
   "type": "object",
   "allOf": [
     {
@@ -1522,7 +3830,411 @@ R"dlm_schema({
       "type": "object",
       "properties": {
         "properties": {
+          "$ref": "#/definitions/with_bands"
+        },
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/with_bands"
+          }
+        }
+      },
+      "anyOf": [
+        {
+          "required": [
+            "properties"
+          ],
+          "properties": {
+            "properties": {
+              "$ref": "#/definitions/uses_field"
+            }
+          }
+        },
+        {
+          "required": [
+            "assets"
+          ],
+          "properties": {
+            "assets": {
+              "type": "object",
+              "not": {
+                "additionalProperties": {
+                  "not": {
+                    "$ref": "#/definitions/uses_field"
+                  }
+                }
+              }
+            }
+          }
+        }
+      ]
+    },
+    "collection": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/with_bands"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/with_bands"
+          }
+        },
+        "summaries": {
+          "type": "object",
+          "properties": {
+            "bands": {
+              "type": "array",
+              "items": {
+                "$ref": "#/definitions/fields"
+              }
+            },
+            "raster:sampling": {
+              "type": [
+                "array",
+                "object"
+              ],
+              "items": {
+                "$ref": "#/definitions/raster:sampling"
+              }
+            },
+            "raster:bits_per_sample": {
+              "type": [
+                "array",
+                "object"
+              ],
+              "items": {
+                "$ref": "#/definitions/raster:bits_per_sample"
+              }
+            },
+            "raster:spatial_resolution": {
+              "type": [
+                "array",
+                "object"
+              ],
+              "items": {
+                "$ref": "#/definitions/raster:spatial_resolution"
+              }
+            },
+            "raster:scale": {
+              "type": [
+                "array",
+                "object"
+              ],
+              "items": {
+                "$ref": "#/definitions/raster:scale"
+              }
+            },
+            "raster:offset": {
+              "type": [
+                "array",
+                "object"
+              ],
+              "items": {
+                "$ref": "#/definitions/raster:offset"
+              }
+            },
+            "raster:histogram": {
+              "type": [
+                "array",
+                "object"
+              ],
+              "items": {
+                "$ref": "#/definitions/raster:histogram"
+              }
+            }
+          }
+        }
+      },
+      "anyOf": [
+        {
+          "required": [
+            "assets"
+          ],
+          "properties": {
+            "assets": {
+              "type": "object",
+              "not": {
+                "additionalProperties": {
+                  "not": {
+                    "$ref": "#/definitions/uses_field"
+                  }
+                }
+              }
+            }
+          }
+        },
+        {
+          "required": [
+            "item_assets"
+          ],
+          "properties": {
+            "item_assets": {
+              "type": "object",
+              "not": {
+                "additionalProperties": {
+                  "not": {
+                    "$ref": "#/definitions/uses_field"
+                  }
+                }
+              }
+            }
+          }
+        },
+        {
+          "required": [
+            "summaries"
+          ],
+          "properties": {
+            "summaries": {
+              "$ref": "#/definitions/uses_field"
+            }
+          }
+        }
+      ]
+    },
+    "uses_field": {
+      "title": "uses at least one raster: field, itself or in an entry of bands",
+      "anyOf": [
+        {
+          "anyOf": [
+            {
+              "required": [
+                "raster:sampling"
+              ]
+            },
+            {
+              "required": [
+                "raster:bits_per_sample"
+              ]
+            },
+            {
+              "required": [
+                "raster:spatial_resolution"
+              ]
+            },
+            {
+              "required": [
+                "raster:scale"
+              ]
+            },
+            {
+              "required": [
+                "raster:offset"
+              ]
+            },
+            {
+              "required": [
+                "raster:histogram"
+              ]
+            }
+          ]
+        },
+        {
+          "required": [
+            "bands"
+          ],
+          "properties": {
+            "bands": {
+              "type": "array",
+              "contains": {
+                "anyOf": [
+                  {
+                    "required": [
+                      "raster:sampling"
+                    ]
+                  },
+                  {
+                    "required": [
+                      "raster:bits_per_sample"
+                    ]
+                  },
+                  {
+                    "required": [
+                      "raster:spatial_resolution"
+                    ]
+                  },
+                  {
+                    "required": [
+                      "raster:scale"
+                    ]
+                  },
+                  {
+                    "required": [
+                      "raster:offset"
+                    ]
+                  },
+                  {
+                    "required": [
+                      "raster:histogram"
+                    ]
+                  }
+                ]
+              }
+            }
+          }
+        }
+      ]
+    },
+    "with_bands": {
+      "allOf": [
+        {
           "$ref": "#/definitions/fields"
+        }
+      ],
+      "properties": {
+        "bands": {
+          "type": "array",
+          "items": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "fields": {
+      "type": "object",
+      "properties": {
+        "raster:sampling": {
+          "$ref": "#/definitions/raster:sampling"
+        },
+        "raster:bits_per_sample": {
+          "$ref": "#/definitions/raster:bits_per_sample"
+        },
+        "raster:spatial_resolution": {
+          "$ref": "#/definitions/raster:spatial_resolution"
+        },
+        "raster:scale": {
+          "$ref": "#/definitions/raster:scale"
+        },
+        "raster:offset": {
+          "$ref": "#/definitions/raster:offset"
+        },
+        "raster:histogram": {
+          "$ref": "#/definitions/raster:histogram"
+        }
+      },
+      "patternProperties": {
+        "^(?!raster:)": {}
+      },
+      "additionalProperties": false
+    },
+    "raster:sampling": {
+      "type": "string",
+      "enum": [
+        "area",
+        "point"
+      ]
+    },
+    "raster:bits_per_sample": {
+      "type": "integer"
+    },
+    "raster:spatial_resolution": {
+      "type": "number"
+    },
+    "raster:scale": {
+      "type)dlm_schema",
+R"dlm_schema(": "number"
+    },
+    "raster:offset": {
+      "type": "number"
+    },
+    "raster:histogram": {
+      "type": "object",
+      "required": [
+        "count",
+        "min",
+        "max",
+        "buckets"
+      ],
+      "properties": {
+        "count": {
+          "type": "number"
+        },
+        "min": {
+          "type": "number"
+        },
+        "max": {
+          "type": "number"
+        },
+        "buckets": {
+          "type": "array",
+          "minItems": 3,
+          "items": {
+            "type": "integer"
+          }
+        }
+      },
+      "additionalProperties": false
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/scientific/v1.0.0/schema.json
+inline constexpr std::string_view schema_19_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/scientific/v1.0.0/schema.json",
+  "title": "Scientific Citation extension",
+  "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "properties": {
+          "allOf": [
+            {
+              "$ref": "#/definitions/uses_field"
+            },
+            {
+              "$ref": "#/definitions/fields"
+            }
+          ]
         },
         "assets": {
           "type": "object",
@@ -1535,6 +4247,9 @@ R"dlm_schema({
     "collection": {
       "type": "object",
       "allOf": [
+        {
+          "$ref": "#/definitions/uses_field"
+        },
         {
           "$ref": "#/definitions/fields"
         }
@@ -1553,6 +4268,25 @@ R"dlm_schema({
           }
         }
       }
+    },
+    "uses_field": {
+      "anyOf": [
+        {
+          "required": [
+            "sci:doi"
+          ]
+        },
+        {
+          "required": [
+            "sci:citation"
+          ]
+        },
+        {
+          "required": [
+            "sci:publications"
+          ]
+        }
+      ]
     },
     "fields": {
       "type": "object",
@@ -1591,12 +4325,20 @@ R"dlm_schema({
 };
 
 // extensions/version/v1.0.0/schema.json
-inline constexpr std::string_view schema_10_pieces[] = {
+inline constexpr std::string_view schema_20_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/version/v1.0.0/schema.json",
   "title": "Versioning Indicators extension",
   "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
   "allOf": [
     {
       "if": {
@@ -1653,9 +4395,6 @@ R"dlm_schema({
     },
     "collection": {
       "type": "object",
-      "required": [
-        "version"
-      ],
       "allOf": [
         {
           "$ref": "#/definitions/fields"
@@ -1674,7 +4413,10 @@ R"dlm_schema({
             "$ref": "#/definitions/fields"
           }
         }
-      }
+      },
+      "required": [
+        "version"
+      ]
     },
     "fields": {
       "type": "object",
@@ -1693,7 +4435,7 @@ R"dlm_schema({
 };
 
 // extensions/version/v1.1.0/schema.json
-inline constexpr std::string_view schema_11_pieces[] = {
+inline constexpr std::string_view schema_21_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/version/v1.1.0/schema.json",
@@ -1811,7 +4553,7 @@ R"dlm_schema({
 };
 
 // extensions/version/v1.2.0/schema.json
-inline constexpr std::string_view schema_12_pieces[] = {
+inline constexpr std::string_view schema_22_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/version/v1.2.0/schema.json",
@@ -1948,8 +4690,404 @@ R"dlm_schema({
 )dlm_schema",
 };
 
+// extensions/view/v1.0.0/schema.json
+inline constexpr std::string_view schema_23_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/view/v1.0.0/schema.json",
+  "title": "View Geometry extension",
+  "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "properties": {
+          "allOf": [
+            {
+              "$ref": "#/definitions/uses_field"
+            },
+            {
+              "$ref": "#/definitions/fields"
+            }
+          ]
+        },
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "collection": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "uses_field": {
+      "anyOf": [
+        {
+          "required": [
+            "view:off_nadir"
+          ]
+        },
+        {
+          "required": [
+            "view:incidence_angle"
+          ]
+        },
+        {
+          "required": [
+            "view:azimuth"
+          ]
+        },
+        {
+          "required": [
+            "view:sun_azimuth"
+          ]
+        },
+        {
+          "required": [
+            "view:sun_elevation"
+          ]
+        }
+      ]
+    },
+    "fields": {
+      "type": "object",
+      "properties": {
+        "view:off_nadir": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 90
+        },
+        "view:incidence_angle": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 90
+        },
+        "view:azimuth": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 360
+        },
+        "view:sun_azimuth": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 360
+        },
+        "view:sun_elevation": {
+          "type": "number",
+          "minimum": -90,
+          "maximum": 90
+        }
+      },
+      "patternProperties": {
+        "^(?!view:)": {}
+      },
+      "additionalProperties": false
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/view/v1.1.0/schema.json
+inline constexpr std::string_view schema_24_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/view/v1.1.0/schema.json",
+  "title": "View Geometry extension",
+  "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "properties": {
+          "$ref": "#/definitions/fields"
+        },
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      },
+      "anyOf": [
+        {
+          "required": [
+            "properties"
+          ],
+          "properties": {
+            "properties": {
+              "$ref": "#/definitions/uses_field"
+            }
+          }
+        },
+        {
+          "required": [
+            "assets"
+          ],
+          "properties": {
+            "assets": {
+              "type": "object",
+              "not": {
+                "additionalProperties": {
+                  "not": {
+                    "$ref": "#/definitions/uses_field"
+                  }
+                }
+              }
+            }
+          }
+        }
+      ]
+    },
+    "collection": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      },
+      "anyOf": [
+        {
+          "required": [
+            "assets"
+          ],
+          "properties": {
+            "assets": {
+              "type": "object",
+              "not": {
+                "additionalProperties": {
+                  "not": {
+                    "$ref": "#/definitions/uses_field"
+                  }
+                }
+              }
+            }
+          }
+        },
+        {
+          "required": [
+            "item_assets"
+          ],
+          "properties": {
+            "item_assets": {
+              "type": "object",
+              "not": {
+                "additionalProperties": {
+                  "not": {
+                    "$ref": "#/definitions/uses_field"
+                  }
+                }
+              }
+            }
+          }
+        },
+        {
+          "required": [
+            "summaries"
+          ],
+          "properties": {
+            "summaries": {
+              "$ref": "#/definitions/uses_field"
+            }
+          }
+        }
+      ]
+    },
+    "uses_field": {
+      "anyOf": [
+        {
+          "required": [
+            "view:off_nadir"
+          ]
+        },
+        {
+          "required": [
+            "view:incidence_angle"
+          ]
+        },
+        {
+          "required": [
+            "view:azimuth"
+          ]
+        },
+        {
+          "required": [
+            "view:sun_azimuth"
+          ]
+        },
+        {
+          "required": [
+            "view:sun_elevation"
+          ]
+        },
+        {
+          "required": [
+            "view:moon_azimuth"
+          ]
+        },
+        {
+          "required": [
+            "view:moon_elevation"
+          ]
+        }
+      ]
+    },
+    "fields": {
+      "type": "object",
+      "properties": {
+        "view:off_nadir": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 90
+        },
+        "view:incidence_angle": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 90
+        },
+        "view:azimuth": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 360
+        },
+        "view:sun_azimuth": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 360
+        },
+        "view:sun_elevation": {
+          "type": "number",
+          "minimum": -90,
+          "maximum": 90
+        },
+        "view:moon_azimuth": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 360
+        },
+        "view:moon_elevation": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 90
+        }
+      },
+      "patternProperties": {
+        "^(?!view:)": {}
+      },
+      "additionalProperties": false
+    }
+  }
+}
+)dlm_schema",
+};
+
 // geojson/Feature.json
-inline constexpr std::string_view schema_13_pieces[] = {
+inline constexpr std::string_view schema_25_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://geojson.org/schema/Feature.json",
@@ -1999,7 +5137,7 @@ R"dlm_schema({
 };
 
 // geojson/Geometry.json
-inline constexpr std::string_view schema_14_pieces[] = {
+inline constexpr std::string_view schema_26_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://geojson.org/schema/Geometry.json",
@@ -2252,7 +5390,7 @@ R"dlm_schema({
 };
 
 // stac/v1.0.0/basics.json
-inline constexpr std::string_view schema_15_pieces[] = {
+inline constexpr std::string_view schema_27_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/basics.json",
@@ -2271,7 +5409,7 @@ R"dlm_schema({
 };
 
 // stac/v1.0.0/catalog.json
-inline constexpr std::string_view schema_16_pieces[] = {
+inline constexpr std::string_view schema_28_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.0.0/catalog-spec/json-schema/catalog.json",
@@ -2323,7 +5461,7 @@ R"dlm_schema({
 };
 
 // stac/v1.0.0/collection.json
-inline constexpr std::string_view schema_17_pieces[] = {
+inline constexpr std::string_view schema_29_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.0.0/collection-spec/json-schema/collection.json",
@@ -2498,7 +5636,7 @@ R"dlm_schema({
 };
 
 // stac/v1.0.0/datetime.json
-inline constexpr std::string_view schema_18_pieces[] = {
+inline constexpr std::string_view schema_30_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/datetime.json",
@@ -2548,7 +5686,7 @@ R"dlm_schema({
 };
 
 // stac/v1.0.0/instrument.json
-inline constexpr std::string_view schema_19_pieces[] = {
+inline constexpr std::string_view schema_31_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/instrument.json",
@@ -2580,7 +5718,7 @@ R"dlm_schema({
 };
 
 // stac/v1.0.0/item.json
-inline constexpr std::string_view schema_20_pieces[] = {
+inline constexpr std::string_view schema_32_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/item.json",
@@ -2829,7 +5967,7 @@ R"dlm_schema({
 };
 
 // stac/v1.0.0/licensing.json
-inline constexpr std::string_view schema_21_pieces[] = {
+inline constexpr std::string_view schema_33_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/licensing.json",
@@ -2852,7 +5990,7 @@ R"dlm_schema({
 };
 
 // stac/v1.0.0/provider.json
-inline constexpr std::string_view schema_22_pieces[] = {
+inline constexpr std::string_view schema_34_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/provider.json",
@@ -2904,7 +6042,7 @@ R"dlm_schema({
 };
 
 // stac/v1.1.0/bands.json
-inline constexpr std::string_view schema_23_pieces[] = {
+inline constexpr std::string_view schema_35_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/bands.json",
@@ -2935,7 +6073,7 @@ R"dlm_schema({
 };
 
 // stac/v1.1.0/basics.json
-inline constexpr std::string_view schema_24_pieces[] = {
+inline constexpr std::string_view schema_36_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/basics.json",
@@ -2966,7 +6104,7 @@ R"dlm_schema({
 };
 
 // stac/v1.1.0/catalog.json
-inline constexpr std::string_view schema_25_pieces[] = {
+inline constexpr std::string_view schema_37_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.1.0/catalog-spec/json-schema/catalog.json",
@@ -3023,7 +6161,7 @@ R"dlm_schema({
 };
 
 // stac/v1.1.0/collection.json
-inline constexpr std::string_view schema_26_pieces[] = {
+inline constexpr std::string_view schema_38_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.1.0/collection-spec/json-schema/collection.json",
@@ -3237,7 +6375,7 @@ R"dlm_schema({
 };
 
 // stac/v1.1.0/common.json
-inline constexpr std::string_view schema_27_pieces[] = {
+inline constexpr std::string_view schema_39_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/common.json",
@@ -3272,7 +6410,7 @@ R"dlm_schema({
 };
 
 // stac/v1.1.0/data-values.json
-inline constexpr std::string_view schema_28_pieces[] = {
+inline constexpr std::string_view schema_40_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/data-values.json",
@@ -3358,7 +6496,7 @@ R"dlm_schema({
 };
 
 // stac/v1.1.0/datetime.json
-inline constexpr std::string_view schema_29_pieces[] = {
+inline constexpr std::string_view schema_41_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/datetime.json",
@@ -3408,7 +6546,7 @@ R"dlm_schema({
 };
 
 // stac/v1.1.0/instrument.json
-inline constexpr std::string_view schema_30_pieces[] = {
+inline constexpr std::string_view schema_42_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/instrument.json",
@@ -3440,7 +6578,7 @@ R"dlm_schema({
 };
 
 // stac/v1.1.0/item.json
-inline constexpr std::string_view schema_31_pieces[] = {
+inline constexpr std::string_view schema_43_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/item.json",
@@ -3733,7 +6871,7 @@ R"dlm_schema({
 };
 
 // stac/v1.1.0/licensing.json
-inline constexpr std::string_view schema_32_pieces[] = {
+inline constexpr std::string_view schema_44_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/licensing.json",
@@ -3757,7 +6895,7 @@ R"dlm_schema({
 };
 
 // stac/v1.1.0/provider.json
-inline constexpr std::string_view schema_33_pieces[] = {
+inline constexpr std::string_view schema_45_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/provider.json",
@@ -3813,37 +6951,49 @@ inline constexpr embedded_schema embedded_schemas[] = {
     {"dlm/v1.0.0-beta.3/schema.json", schema_0_pieces, 2},
     {"extensions/eo/v1.0.0/schema.json", schema_1_pieces, 1},
     {"extensions/eo/v1.1.0/schema.json", schema_2_pieces, 1},
-    {"extensions/eo/v2.0.0/schema.json", schema_3_pieces, 1},
-    {"extensions/processing/v1.0.0/schema.json", schema_4_pieces, 1},
-    {"extensions/processing/v1.1.0/schema.json", schema_5_pieces, 1},
-    {"extensions/processing/v1.2.0/schema.json", schema_6_pieces, 1},
-    {"extensions/raster/v1.0.0/schema.json", schema_7_pieces, 1},
-    {"extensions/raster/v1.1.0/schema.json", schema_8_pieces, 1},
-    {"extensions/scientific/v1.0.0/schema.json", schema_9_pieces, 1},
-    {"extensions/version/v1.0.0/schema.json", schema_10_pieces, 1},
-    {"extensions/version/v1.1.0/schema.json", schema_11_pieces, 1},
-    {"extensions/version/v1.2.0/schema.json", schema_12_pieces, 1},
-    {"geojson/Feature.json", schema_13_pieces, 1},
-    {"geojson/Geometry.json", schema_14_pieces, 1},
-    {"stac/v1.0.0/basics.json", schema_15_pieces, 1},
-    {"stac/v1.0.0/catalog.json", schema_16_pieces, 1},
-    {"stac/v1.0.0/collection.json", schema_17_pieces, 1},
-    {"stac/v1.0.0/datetime.json", schema_18_pieces, 1},
-    {"stac/v1.0.0/instrument.json", schema_19_pieces, 1},
-    {"stac/v1.0.0/item.json", schema_20_pieces, 1},
-    {"stac/v1.0.0/licensing.json", schema_21_pieces, 1},
-    {"stac/v1.0.0/provider.json", schema_22_pieces, 1},
-    {"stac/v1.1.0/bands.json", schema_23_pieces, 1},
-    {"stac/v1.1.0/basics.json", schema_24_pieces, 1},
-    {"stac/v1.1.0/catalog.json", schema_25_pieces, 1},
-    {"stac/v1.1.0/collection.json", schema_26_pieces, 1},
-    {"stac/v1.1.0/common.json", schema_27_pieces, 1},
-    {"stac/v1.1.0/data-values.json", schema_28_pieces, 1},
-    {"stac/v1.1.0/datetime.json", schema_29_pieces, 1},
-    {"stac/v1.1.0/instrument.json", schema_30_pieces, 1},
-    {"stac/v1.1.0/item.json", schema_31_pieces, 1},
-    {"stac/v1.1.0/licensing.json", schema_32_pieces, 1},
-    {"stac/v1.1.0/provider.json", schema_33_pieces, 1},
+    {"extensions/eo/v2.0.0/schema.json", schema_3_pieces, 2},
+    {"extensions/file/v1.0.0/schema.json", schema_4_pieces, 1},
+    {"extensions/file/v2.0.0/schema.json", schema_5_pieces, 1},
+    {"extensions/file/v2.1.0/schema.json", schema_6_pieces, 1},
+    {"extensions/label/v1.0.0/schema.json", schema_7_pieces, 1},
+    {"extensions/label/v1.0.1/schema.json", schema_8_pieces, 1},
+    {"extensions/processing/v1.0.0/schema.json", schema_9_pieces, 1},
+    {"extensions/processing/v1.1.0/schema.json", schema_10_pieces, 1},
+    {"extensions/processing/v1.2.0/schema.json", schema_11_pieces, 1},
+    {"extensions/projection/v1.0.0/schema.json", schema_12_pieces, 1},
+    {"extensions/projection/v1.1.0/schema.json", schema_13_pieces, 1},
+    {"extensions/projection/v1.2.0/schema.json", schema_14_pieces, 1},
+    {"extensions/projection/v2.0.0/schema.json", schema_15_pieces, 1},
+    {"extensions/raster/v1.0.0/schema.json", schema_16_pieces, 1},
+    {"extensions/raster/v1.1.0/schema.json", schema_17_pieces, 1},
+    {"extensions/raster/v2.0.0/schema.json", schema_18_pieces, 2},
+    {"extensions/scientific/v1.0.0/schema.json", schema_19_pieces, 1},
+    {"extensions/version/v1.0.0/schema.json", schema_20_pieces, 1},
+    {"extensions/version/v1.1.0/schema.json", schema_21_pieces, 1},
+    {"extensions/version/v1.2.0/schema.json", schema_22_pieces, 1},
+    {"extensions/view/v1.0.0/schema.json", schema_23_pieces, 1},
+    {"extensions/view/v1.1.0/schema.json", schema_24_pieces, 1},
+    {"geojson/Feature.json", schema_25_pieces, 1},
+    {"geojson/Geometry.json", schema_26_pieces, 1},
+    {"stac/v1.0.0/basics.json", schema_27_pieces, 1},
+    {"stac/v1.0.0/catalog.json", schema_28_pieces, 1},
+    {"stac/v1.0.0/collection.json", schema_29_pieces, 1},
+    {"stac/v1.0.0/datetime.json", schema_30_pieces, 1},
+    {"stac/v1.0.0/instrument.json", schema_31_pieces, 1},
+    {"stac/v1.0.0/item.json", schema_32_pieces, 1},
+    {"stac/v1.0.0/licensing.json", schema_33_pieces, 1},
+    {"stac/v1.0.0/provider.json", schema_34_pieces, 1},
+    {"stac/v1.1.0/bands.json", schema_35_pieces, 1},
+    {"stac/v1.1.0/basics.json", schema_36_pieces, 1},
+    {"stac/v1.1.0/catalog.json", schema_37_pieces, 1},
+    {"stac/v1.1.0/collection.json", schema_38_pieces, 1},
+    {"stac/v1.1.0/common.json", schema_39_pieces, 1},
+    {"stac/v1.1.0/data-values.json", schema_40_pieces, 1},
+    {"stac/v1.1.0/datetime.json", schema_41_pieces, 1},
+    {"stac/v1.1.0/instrument.json", schema_42_pieces, 1},
+    {"stac/v1.1.0/item.json", schema_43_pieces, 1},
+    {"stac/v1.1.0/licensing.json", schema_44_pieces, 1},
+    {"stac/v1.1.0/provider.json", schema_45_pieces, 1},
 };
 
 }  // namespace dlm::detail
