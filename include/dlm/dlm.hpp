@@ -9,6 +9,8 @@
 #include <dlm/error.hpp>
 #include <dlm/json.hpp>
 #include <dlm/limits.hpp>
+#include <dlm/mlm.hpp>
+#include <dlm/mlm_options.hpp>
 #include <dlm/model.hpp>
 #include <dlm/parse.hpp>
 #include <dlm/patch.hpp>

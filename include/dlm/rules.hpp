@@ -54,6 +54,16 @@ inline constexpr char dlm_legacy_selected_band[] = "dlm.legacy.selected-band";
 /// The legacy list-of-maps `class_name_mapping`.
 inline constexpr char dlm_legacy_class_name_mapping[] = "dlm.legacy.class-name-mapping";
 
+// ---- export to mlm (dlm::export_mlm) and the deprecation note -----------------------------------------------
+/// A dlm field with no mlm home: kept as a non-`mlm:` field, moved, or dropped.
+inline constexpr char mlm_unmapped[] = "mlm.unmapped";
+/// A value mlm requires that dlm cannot give (model asset, `mlm:name`, a task): supplied by an option, or missing.
+inline constexpr char mlm_required[] = "mlm.required";
+/// A value the export chose where dlm says nothing exact (which, and why).
+inline constexpr char mlm_assumed[] = "mlm.assumed";
+/// The dlm extension is deprecated in favour of mlm (the CLI's note once per `dlm validate` run).
+inline constexpr char dlm_deprecated[] = "dlm.deprecated";
+
 // ---- reading input -------------------------------------------------------------------------------------------
 /// Not JSON (the message names line and column).
 inline constexpr char input_syntax[] = "input.syntax";

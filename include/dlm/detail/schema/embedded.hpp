@@ -244,8 +244,418 @@ R"dlm_schema("allOf": [
 )dlm_schema",
 };
 
-// extensions/eo/v1.0.0/schema.json
+// extensions/classification/v1.0.0/schema.json
 inline constexpr std::string_view schema_1_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/classification/v1.0.0/schema.json",
+  "title": "Classification extension v1.0.0 (written for dlm from the extension's README)",
+  "type": "object",
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "type": "object",
+        "properties": {
+          "properties": {
+            "$ref": "#/definitions/fields"
+          },
+          "assets": {
+            "type": "object",
+            "additionalProperties": {
+              "allOf": [
+                {
+                  "$ref": "#/definitions/fields"
+                },
+                {
+                  "properties": {
+                    "raster:bands": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/definitions/fields"
+                      }
+                    }
+                  }
+                }
+              ]
+            }
+          }
+        }
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "type": "object",
+        "properties": {
+          "assets": {
+            "type": "object",
+            "additionalProperties": {
+              "allOf": [
+                {
+                  "$ref": "#/definitions/fields"
+                },
+                {
+                  "properties": {
+                    "raster:bands": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/definitions/fields"
+                      }
+                    }
+                  }
+                }
+              ]
+            }
+          },
+          "item_assets": {
+            "type": "object",
+            "additionalProperties": {
+              "allOf": [
+                {
+                  "$ref": "#/definitions/fields"
+                },
+                {
+                  "properties": {
+                    "raster:bands": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/definitions/fields"
+                      }
+                    }
+                  }
+                }
+              ]
+            }
+          }
+        }
+      }
+    }
+  ],
+  "definitions": {
+    "fields": {
+      "type": "object",
+      "properties": {
+        "classification:classes": {
+          "$ref": "#/definitions/classes"
+        },
+        "classification:bitfields": {
+          "type": "array",
+          "minItems": 1,
+          "uniqueItems": true,
+          "items": {
+            "$ref": "#/definitions/bit_field"
+          }
+        }
+      },
+      "patternProperties": {
+        "^(?!classification:)": {}
+      },
+      "additionalProperties": false
+    },
+    "classes": {
+      "type": "array",
+      "minItems": 1,
+      "uniqueItems": true,
+      "items": {
+        "$ref": "#/definitions/class"
+      }
+    },
+    "class": {
+      "type": "object",
+      "required": [
+        "value",
+        "description"
+      ],
+      "properties": {
+        "value": {
+          "type": "integer"
+        },
+        "description": {
+          "type": "string"
+        },
+        "name": {
+          "type": "string"
+        },
+        "color-hint": {
+          "type": "string",
+          "pattern": "^[0-9A-Fa-f]{6}$"
+        }
+      }
+    },
+    "bit_field": {
+      "type": "object",
+      "required": [
+        "offset",
+        "length",
+        "classes"
+      ],
+      "properties": {
+        "offset": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "length": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "classes": {
+          "$ref": "#/definitions/classes"
+        },
+        "roles": {
+          "type": "array",
+          "minItems": 1,
+          "uniqueItems": true,
+          "items": {
+            "type": "string"
+          }
+        },
+        "description": {
+          "type": "string"
+        },
+        "name": {
+          "type": "string"
+        }
+      }
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/classification/v1.1.0/schema.json
+inline constexpr std::string_view schema_2_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/classification/v1.1.0/schema.json",
+  "title": "Classification extension v1.1.0 (written for dlm from the extension's README)",
+  "type": "object",
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "type": "object",
+        "properties": {
+          "properties": {
+            "$ref": "#/definitions/fields"
+          },
+          "assets": {
+            "type": "object",
+            "additionalProperties": {
+              "allOf": [
+                {
+                  "$ref": "#/definitions/fields"
+                },
+                {
+                  "properties": {
+                    "raster:bands": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/definitions/fields"
+                      }
+                    }
+                  }
+                }
+              ]
+            }
+          }
+        }
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "type": "object",
+        "properties": {
+          "assets": {
+            "type": "object",
+            "additionalProperties": {
+              "allOf": [
+                {
+                  "$ref": "#/definitions/fields"
+                },
+                {
+                  "properties": {
+                    "raster:bands": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/definitions/fields"
+                      }
+                    }
+                  }
+                }
+              ]
+            }
+          },
+          "item_assets": {
+            "type": "object",
+            "additionalProperties": {
+              "allOf": [
+                {
+                  "$ref": "#/definitions/fields"
+                },
+                {
+                  "properties": {
+                    "raster:bands": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/definitions/fields"
+                      }
+                    }
+                  }
+                }
+              ]
+            }
+          }
+        }
+      }
+    }
+  ],
+  "definitions": {
+    "fields": {
+      "type": "object",
+      "properties": {
+        "classification:classes": {
+          "$ref": "#/definitions/classes"
+        },
+        "classification:bitfields": {
+          "type": "array",
+          "minItems": 1,
+          "uniqueItems": true,
+          "items": {
+            "$ref": "#/definitions/bit_field"
+          }
+        }
+      },
+      "patternProperties": {
+        "^(?!classification:)": {}
+      },
+      "additionalProperties": false
+    },
+    "classes": {
+      "type": "array",
+      "minItems": 1,
+      "uniqueItems": true,
+      "items": {
+        "$ref": "#/definitions/class"
+      }
+    },
+    "class": {
+      "type": "object",
+      "required": [
+        "value",
+        "name"
+      ],
+      "properties": {
+        "value": {
+          "type": "integer"
+        },
+        "name": {
+          "type": "string",
+          "minLength": 1
+        },
+        "title": {
+          "type": "string"
+        },
+        "description": {
+          "type": "string"
+        },
+        "color_hint": {
+          "type": "string",
+          "pattern": "^[0-9A-Fa-f]{6}$"
+        },
+        "nodata": {
+          "type": "boolean"
+        },
+        "percentage": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 100
+        },
+        "count": {
+          "type": "integer",
+          "minimum": 0
+        }
+      }
+    },
+    "bit_field": {
+      "type": "object",
+      "required": [
+        "offset",
+        "length",
+        "classes"
+      ],
+      "properties": {
+        "offset": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "length": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "classes": {
+          "$ref": "#/definitions/classes"
+        },
+        "roles": {
+          "type": "array",
+          "minItems": 1,
+          "uniqueItems": true,
+          "items": {
+            "type": "string"
+          }
+        },
+        "description": {
+          "type": "string"
+        },
+        "name": {
+          "type": "string"
+        }
+      }
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/eo/v1.0.0/schema.json
+inline constexpr std::string_view schema_3_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/eo/v1.0.0/schema.json",
@@ -404,7 +814,7 @@ R"dlm_schema({
 };
 
 // extensions/eo/v1.1.0/schema.json
-inline constexpr std::string_view schema_2_pieces[] = {
+inline constexpr std::string_view schema_4_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/eo/v1.1.0/schema.json",
@@ -577,7 +987,7 @@ R"dlm_schema({
 };
 
 // extensions/eo/v2.0.0/schema.json
-inline constexpr std::string_view schema_3_pieces[] = {
+inline constexpr std::string_view schema_5_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/eo/v2.0.0/schema.json",
@@ -724,8 +1134,973 @@ R"dlm_schema({
 )dlm_schema",
 };
 
+// extensions/mlm/v1.5.2/schema.json
+inline constexpr std::string_view schema_6_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/mlm/v1.5.2/schema.json",
+  "title": "Machine Learning Model extension v1.5.2 (written for dlm from the extension's README)",
+  "type": "object",
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "required": [
+        "properties",
+        "assets"
+      ],
+      "allOf": [
+        {
+          "properties": {
+            "properties": {
+              "allOf": [
+                {
+                  "required": [
+                    "mlm:name",
+                    "mlm:architecture",
+                    "mlm:tasks",
+                    "mlm:input",
+                    "mlm:output"
+                  ]
+                },
+                {
+                  "$ref": "#/definitions/item_fields"
+                }
+              ]
+            },
+            "assets": {
+              "type": "object",
+              "additionalProperties": {
+                "$ref": "#/definitions/asset"
+              }
+            }
+          }
+        },
+        {
+          "$ref": "#/definitions/model_asset_present"
+        },
+        {
+          "$ref": "#/definitions/band_definitions"
+        }
+      ]
+    },
+    "collection": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/asset"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/asset"
+          }
+        }
+      }
+    },
+    "item_fields": {
+      "type": "object",
+      "properties": {
+        "mlm:name": {
+          "$ref": "#/definitions/name"
+        },
+        "mlm:architecture": {
+          "$ref": "#/definitions/architecture"
+        },
+        "mlm:tasks": {
+          "$ref": "#/definitions/tasks"
+        },
+        "mlm:framework": {
+          "$ref": "#/definitions/framework"
+        },
+        "mlm:framework_version": {
+          "$ref": "#/definitions/framework_version"
+        },
+        "mlm:memory_size": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "mlm:total_parameters": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "mlm:pretrained": {
+          "type": "boolean"
+        },
+        "mlm:pretrained_source": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "mlm:batch_size_suggestion": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "mlm:accelerator": {
+          "enum": [
+            "amd64",
+            "cuda",
+            "xla",
+            "amd-rocm",
+            "intel-ipex-cpu",
+            "intel-ipex-gpu",
+            "macos-arm",
+            null
+          ]
+        },
+        "mlm:accelerator_constrained": {
+          "type": "boolean"
+        },
+        "mlm:accelerator_summary": {
+          "type": "string"
+        },
+        "mlm:accelerator_count": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "mlm:input": {
+          "type": "array",
+          "items": {
+            "$ref": "#/definitions/model_input"
+          }
+        },
+        "mlm:output": {
+          "type": "array",
+          "items": {
+            "$ref": "#/definitions/model_output"
+          }
+        },
+        "mlm:hyperparameters": {
+          "$ref": "#/definitions/hyperparameters"
+        }
+      },
+      "patternProperties": {
+        "^(?!mlm:)": {}
+      },
+      "additionalProperties": false
+    },
+    "asset": {
+      "allOf": [
+        {
+          "type": "object",
+          "properties": {
+            "mlm:architecture": {
+              "$ref": "#/definitions/architecture"
+            },
+            "mlm:tasks": {
+              "$ref": "#/definitions/tasks"
+            },
+            "mlm:framework": {
+              "$ref": "#/definitions/framework"
+            },
+            "mlm:framework_version": {
+              "$ref": "#/definitions/framework_version"
+            },
+            "mlm:memory_size": {
+              "type": "integer",
+              "minimum": 0
+            },
+            "mlm:total_parameters": {
+              "type": "integer",
+              "minimum": 0
+            },
+            "mlm:pretrained": {
+              "type": "boolean"
+            },
+            "mlm:pretrained_source": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "mlm:batch_size_suggestion": {
+              "type": "integer",
+              "minimum": 0
+            },
+            "mlm:accelerator": {
+              "enum": [
+                "amd64",
+                "cuda",
+                "xla",
+                "amd-rocm",
+                "intel-ipex-cpu",
+                "intel-ipex-gpu",
+                "macos-arm",
+                null
+              ]
+            },
+            "mlm:accelerator_constrained": {
+              "type": "boolean"
+            },
+            "mlm:accelerator_summary": {
+              "type": "string"
+            },
+            "mlm:accelerator_count": {
+              "type": "integer",
+              "minimum": 1
+            },
+            "mlm:artifact_type": {
+              "type": "string",
+              "minLength": 1
+            },
+            "mlm:compile_method": {
+              "enum": [
+                "aot",
+                "jit",
+                null
+              ]
+            },
+            "mlm:entrypoint": {
+              "type": "string",
+              "minLength": 1
+            }
+          },
+          "patternProperties": {
+            "^(?!mlm:)": {}
+          },
+          "additionalProperties": false
+        },
+        {
+          "$ref": "#/definitions/artifact_type_on_model_asset_only"
+        }
+      ]
+    },
+    "artifact_type_on_model_asset_only": {
+      "if": {
+        "type": "object",
+        "required": [
+          "roles"
+        ],
+        "properties": {
+          "roles": {
+            "type": "array",
+            "contains": {
+              "const": "mlm:model"
+            }
+          }
+        }
+      },
+      "then": {
+        "required": [
+          "mlm:artifact_type"
+        ]
+      },
+      "else": {
+        "not": {
+          "required": [
+            "mlm:artifact_type"
+          ]
+        }
+      }
+    },
+    "model_asset_present": {
+      "properties": {
+        "assets": {
+          "not": {
+            "additionalProperties": {
+              "not": {
+                "type": "object",
+                "required": [
+                  "roles"
+                ],
+                "properties": {
+                  "roles": {
+                    "type": "array",
+                    "contains": {
+                      "const": "mlm:model"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "band_definitions": {
+      "if": {
+        "properties": {
+          "properties": {
+            "required": [
+              "mlm:input"
+            ],
+            "properties": {
+              "mlm:input": {
+                "type": "array",
+                "contains": {
+                  "type": "object",
+                  "required": [
+                    "bands"
+                  ],
+                  "properties": {
+                    "bands": {
+                      "type": "array",
+                      "minItems": 1
+                    }
+                  )dlm_schema",
+R"dlm_schema(}
+                }
+              }
+            }
+          }
+        }
+      },
+      "then": {
+        "anyOf": [
+          {
+            "allOf": [
+              {
+                "type": "object",
+                "required": [
+                  "stac_extensions"
+                ],
+                "properties": {
+                  "stac_extensions": {
+                    "type": "array",
+                    "contains": {
+                      "type": "string",
+                      "pattern": "^https://stac-extensions\\.github\\.io/raster/v1\\.[0-9]+\\.[0-9]+/schema\\.json$"
+                    }
+                  }
+                }
+              },
+              {
+                "properties": {
+                  "assets": {
+                    "additionalProperties": {
+                      "if": {
+                        "type": "object",
+                        "required": [
+                          "roles"
+                        ],
+                        "properties": {
+                          "roles": {
+                            "type": "array",
+                            "contains": {
+                              "const": "mlm:model"
+                            }
+                          }
+                        }
+                      },
+                      "then": {
+                        "required": [
+                          "raster:bands"
+                        ],
+                        "properties": {
+                          "raster:bands": {
+                            "type": "array",
+                            "minItems": 1,
+                            "items": {
+                              "type": "object",
+                              "required": [
+                                "name"
+                              ],
+                              "properties": {
+                                "name": {
+                                  "type": "string",
+                                  "minLength": 1
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            ]
+          },
+          {
+            "allOf": [
+              {
+                "type": "object",
+                "required": [
+                  "stac_extensions"
+                ],
+                "properties": {
+                  "stac_extensions": {
+                    "type": "array",
+                    "contains": {
+                      "type": "string",
+                      "pattern": "^https://stac-extensions\\.github\\.io/eo/v1\\.[0-9]+\\.[0-9]+/schema\\.json$"
+                    }
+                  }
+                }
+              },
+              {
+                "anyOf": [
+                  {
+                    "properties": {
+                      "properties": {
+                        "required": [
+                          "eo:bands"
+                        ],
+                        "properties": {
+                          "eo:bands": {
+                            "type": "array",
+                            "minItems": 1,
+                            "items": {
+                              "type": "object"
+                            }
+                          }
+                        }
+                      }
+                    }
+                  },
+                  {
+                    "properties": {
+                      "assets": {
+                        "additionalProperties": {
+                          "if": {
+                            "type": "object",
+                            "required": [
+                              "roles"
+                            ],
+                            "properties": {
+                              "roles": {
+                                "type": "array",
+                                "contains": {
+                                  "const": "mlm:model"
+                                }
+                              }
+                            }
+                          },
+                          "then": {
+                            "required": [
+                              "eo:bands"
+                            ],
+                            "properties": {
+                              "eo:bands": {
+                                "type": "array",
+                                "minItems": 1,
+                                "items": {
+                                  "type": "object"
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                ]
+              }
+            ]
+          },
+          {
+            "allOf": [
+              {
+                "required": [
+                  "stac_version"
+                ],
+                "properties": {
+                  "stac_version": {
+                    "type": "string",
+                    "pattern": "^1\\.[1-9][0-9]*\\.[0-9]+"
+                  }
+                }
+              },
+              {
+                "properties": {
+                  "properties": {
+                    "required": [
+                      "bands"
+                    ],
+                    "properties": {
+                      "bands": {
+                        "type": "array",
+                        "minItems": 1,
+                        "items": {
+                          "type": "object"
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            ]
+          }
+        ]
+      }
+    },
+    "name": {
+      "type": "string",
+      "pattern": "^[a-zA-Z][a-zA-Z0-9_.\\-\\s]+[a-zA-Z0-9]$"
+    },
+    "architecture": {
+      "type": "string",
+      "minLength": 1
+    },
+    "tasks": {
+      "type": "array",
+      "uniqueItems": true,
+      "items": {
+        "enum": [
+          "regression",
+          "classification",
+          "scene-classification",
+          "detection",
+          "object-detection",
+          "segmentation",
+          "semantic-segmentation",
+          "instance-segmentation",
+          "panoptic-segmentation",
+          "similarity-search",
+          "generative",
+          "image-captioning",
+          "super-resolution",
+          "downscaling"
+        ]
+      }
+    },
+    "framework": {
+      "anyOf": [
+        {
+          "enum": [
+            "PyTorch",
+            "TensorFlow",
+            "scikit-learn",
+            "Hugging Face",
+            "Keras",
+            "ONNX",
+            "rgee",
+            "spatialRF",
+            "JAX",
+            "Flax",
+            "MXNet",
+            "Caffe",
+            "PyMC",
+            "Weka",
+            "Paddle"
+          ]
+        },
+        {
+          "type": "string",
+          "pattern": "^[^\\s._-]$|^[^\\s._-].*[^\\s._-]$"
+        }
+      ]
+    },
+    "framework_version": {
+      "type": "string",
+      "pattern": "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"
+    },
+    "hyperparameters": {
+      "type": "object",
+      "minProperties": 1,
+      "propertyNames": {
+        "pattern": "^[0-9a-zA-Z_.-]+$"
+      }
+    },
+    "model_input": {
+      "type": "object",
+      "required": [
+        "name",
+        "input"
+      ],
+      "anyOf": [
+        {
+          "required": [
+            "bands"
+          ]
+        },
+        {
+          "required": [
+            "variables"
+          ]
+        }
+      ],
+      "properties": {
+        "name": {
+          "type": "string",
+          "minLength": 1
+        },
+        "description": {
+          "type": "string",
+          "minLength": 1
+        },
+        "bands": {
+          "$ref": "#/definitions/references"
+        },
+        "variables": {
+          "$ref": "#/definitions/references"
+        },
+        "input":)dlm_schema",
+R"dlm_schema( {
+          "$ref": "#/definitions/structure"
+        },
+        "value_scaling": {
+          "$ref": "#/definitions/value_scaling"
+        },
+        "resize_type": {
+          "$ref": "#/definitions/resize_type"
+        },
+        "pre_processing_function": {
+          "$ref": "#/definitions/processing_expression"
+        }
+      }
+    },
+    "model_output": {
+      "type": "object",
+      "required": [
+        "name",
+        "tasks",
+        "result"
+      ],
+      "properties": {
+        "name": {
+          "type": "string",
+          "minLength": 1
+        },
+        "description": {
+          "type": "string",
+          "minLength": 1
+        },
+        "tasks": {
+          "$ref": "#/definitions/tasks"
+        },
+        "result": {
+          "$ref": "#/definitions/structure"
+        },
+        "bands": {
+          "$ref": "#/definitions/references"
+        },
+        "variables": {
+          "$ref": "#/definitions/references"
+        },
+        "classification:classes": {
+          "anyOf": [
+            {
+              "$ref": "https://stac-extensions.github.io/classification/v1.1.0/schema.json#/definitions/classes"
+            },
+            {
+              "type": "array",
+              "maxItems": 0
+            }
+          ]
+        },
+        "post_processing_function": {
+          "$ref": "#/definitions/processing_expression"
+        }
+      }
+    },
+    "references": {
+      "type": "array",
+      "items": {
+        "anyOf": [
+          {
+            "type": "string",
+            "minLength": 1
+          },
+          {
+            "type": "object",
+            "required": [
+              "name"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "name": {
+                "type": "string",
+                "minLength": 1
+              },
+              "format": {
+                "type": "string",
+                "minLength": 1
+              },
+              "expression": {}
+            },
+            "dependencies": {
+              "format": [
+                "expression"
+              ],
+              "expression": [
+                "format"
+              ]
+            }
+          }
+        ]
+      }
+    },
+    "structure": {
+      "type": "object",
+      "required": [
+        "shape",
+        "dim_order",
+        "data_type"
+      ],
+      "properties": {
+        "shape": {
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "type": "integer",
+            "minimum": -1
+          }
+        },
+        "dim_order": {
+          "type": "array",
+          "minItems": 1,
+          "uniqueItems": true,
+          "items": {
+            "type": "string",
+            "pattern": "^[a-z_-]+$"
+          }
+        },
+        "data_type": {
+          "enum": [
+            "int8",
+            "int16",
+            "int32",
+            "int64",
+            "uint8",
+            "uint16",
+            "uint32",
+            "uint64",
+            "float16",
+            "float32",
+            "float64",
+            "cint16",
+            "cint32",
+            "cfloat32",
+            "cfloat64",
+            "other"
+          ]
+        }
+      }
+    },
+    "value_scaling": {
+      "anyOf": [
+        {
+          "type": "null"
+        },
+        {
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "$ref": "#/definitions/value_scaling_object"
+          }
+        }
+      ]
+    },
+    "value_scaling_object": {
+      "type": "object",
+      "required": [
+        "type"
+      ],
+      "anyOf": [
+        {
+          "type": "object",
+          "required": [
+            "type",
+            "minimum",
+            "maximum"
+          ],
+          "properties": {
+            "type": {
+              "const": "min-max"
+            },
+            "minimum": {
+              "type": "number"
+            },
+            "maximum": {
+              "type": "number"
+            }
+          }
+        },
+        {
+          "type": "object",
+          "required": [
+            "type",
+            "mean",
+            "stddev"
+          ],
+          "properties": {
+            "type": {
+              "const": "z-score"
+            },
+            "mean": {
+              "type": "number"
+            },
+            "stddev": {
+              "type": "number"
+            }
+          }
+        },
+        {
+          "type": "object",
+          "required": [
+            "type",
+            "minimum",
+            "maximum"
+          ],
+          "properties": {
+            "type": {
+              "const": "clip"
+            },
+            "minimum": {
+              "type": "number"
+            },
+            "maximum": {
+              "type": "number"
+            }
+          }
+        },
+        {
+          "type": "object",
+          "required": [
+            "type",
+            "minimum"
+          ],
+          "properties": {
+            "type": {
+              "const": "clip-min"
+            },
+            "minimum": {
+              "type": "number"
+            }
+          }
+        },
+        {
+          "type": "object",
+          "required": [
+            "type",
+            "maximum"
+          ],
+          "properties": {
+            "type": {
+              "const": "clip-max"
+            },
+            "maximum": {
+              "type": "number"
+            }
+          }
+        },
+        {
+          "type": "object",
+          "required": [
+            "type",
+            "value"
+          ],
+          "properties": {
+            "type": {
+              "const": "offset"
+            },
+            "value": {
+              "type": "number"
+            }
+          }
+        },
+        {
+          "type": "object",
+          "required": [
+            "type",
+            "value"
+          ],
+          "properties": {
+            "type": {
+              "const": "scale"
+            },
+            "value": {
+              "type": "number"
+            }
+          }
+        },
+        {
+          "type": "object",
+          "required": [
+            "type",
+            "format",
+            "expression"
+          ],
+          "properties": {
+            "type": {
+              "const": "processing"
+            },
+            "format": {
+              "type": "string"
+            },
+            "expression": {}
+          }
+        }
+      ]
+    },
+    "resize_type": {
+      "enum": [
+        "crop",
+        "pad",
+        "interpolation-nearest",
+        "interpolation-linear",
+        "interpolation-cubic",
+        "interpolation-area",
+        "interpolation-lanczos4",
+        "interpolation-max",
+        "wrap-fill-outliers",
+        "wrap-inverse-map",
+        null
+      ]
+    },
+    "processing_expression": {
+      "anyOf": [
+        {
+          "type": "null"
+        },
+        {
+          "type": "object",
+          "required": [
+            "format",
+            "expression"
+          ],
+          "properties": {
+            "format": {
+              "type": "string"
+            },
+            "expression": {}
+          }
+        }
+      ]
+    }
+  }
+}
+)dlm_schema",
+};
+
 // extensions/processing/v1.0.0/schema.json
-inline constexpr std::string_view schema_4_pieces[] = {
+inline constexpr std::string_view schema_7_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/processing/v1.0.0/schema.json",
@@ -827,7 +2202,7 @@ R"dlm_schema({
 };
 
 // extensions/processing/v1.1.0/schema.json
-inline constexpr std::string_view schema_5_pieces[] = {
+inline constexpr std::string_view schema_8_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/processing/v1.1.0/schema.json",
@@ -948,7 +2323,7 @@ R"dlm_schema({
 };
 
 // extensions/processing/v1.2.0/schema.json
-inline constexpr std::string_view schema_6_pieces[] = {
+inline constexpr std::string_view schema_9_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/processing/v1.2.0/schema.json",
@@ -1077,7 +2452,7 @@ R"dlm_schema({
 };
 
 // extensions/raster/v1.0.0/schema.json
-inline constexpr std::string_view schema_7_pieces[] = {
+inline constexpr std::string_view schema_10_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/raster/v1.0.0/schema.json",
@@ -1275,7 +2650,7 @@ R"dlm_schema({
 };
 
 // extensions/raster/v1.1.0/schema.json
-inline constexpr std::string_view schema_8_pieces[] = {
+inline constexpr std::string_view schema_11_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/raster/v1.1.0/schema.json",
@@ -1479,7 +2854,7 @@ R"dlm_schema({
 };
 
 // extensions/scientific/v1.0.0/schema.json
-inline constexpr std::string_view schema_9_pieces[] = {
+inline constexpr std::string_view schema_12_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/scientific/v1.0.0/schema.json",
@@ -1591,7 +2966,7 @@ R"dlm_schema({
 };
 
 // extensions/version/v1.0.0/schema.json
-inline constexpr std::string_view schema_10_pieces[] = {
+inline constexpr std::string_view schema_13_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/version/v1.0.0/schema.json",
@@ -1693,7 +3068,7 @@ R"dlm_schema({
 };
 
 // extensions/version/v1.1.0/schema.json
-inline constexpr std::string_view schema_11_pieces[] = {
+inline constexpr std::string_view schema_14_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/version/v1.1.0/schema.json",
@@ -1811,7 +3186,7 @@ R"dlm_schema({
 };
 
 // extensions/version/v1.2.0/schema.json
-inline constexpr std::string_view schema_12_pieces[] = {
+inline constexpr std::string_view schema_15_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/version/v1.2.0/schema.json",
@@ -1949,7 +3324,7 @@ R"dlm_schema({
 };
 
 // geojson/Feature.json
-inline constexpr std::string_view schema_13_pieces[] = {
+inline constexpr std::string_view schema_16_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://geojson.org/schema/Feature.json",
@@ -1999,7 +3374,7 @@ R"dlm_schema({
 };
 
 // geojson/Geometry.json
-inline constexpr std::string_view schema_14_pieces[] = {
+inline constexpr std::string_view schema_17_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://geojson.org/schema/Geometry.json",
@@ -2252,7 +3627,7 @@ R"dlm_schema({
 };
 
 // stac/v1.0.0/basics.json
-inline constexpr std::string_view schema_15_pieces[] = {
+inline constexpr std::string_view schema_18_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/basics.json",
@@ -2271,7 +3646,7 @@ R"dlm_schema({
 };
 
 // stac/v1.0.0/catalog.json
-inline constexpr std::string_view schema_16_pieces[] = {
+inline constexpr std::string_view schema_19_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.0.0/catalog-spec/json-schema/catalog.json",
@@ -2323,7 +3698,7 @@ R"dlm_schema({
 };
 
 // stac/v1.0.0/collection.json
-inline constexpr std::string_view schema_17_pieces[] = {
+inline constexpr std::string_view schema_20_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.0.0/collection-spec/json-schema/collection.json",
@@ -2498,7 +3873,7 @@ R"dlm_schema({
 };
 
 // stac/v1.0.0/datetime.json
-inline constexpr std::string_view schema_18_pieces[] = {
+inline constexpr std::string_view schema_21_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/datetime.json",
@@ -2548,7 +3923,7 @@ R"dlm_schema({
 };
 
 // stac/v1.0.0/instrument.json
-inline constexpr std::string_view schema_19_pieces[] = {
+inline constexpr std::string_view schema_22_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/instrument.json",
@@ -2580,7 +3955,7 @@ R"dlm_schema({
 };
 
 // stac/v1.0.0/item.json
-inline constexpr std::string_view schema_20_pieces[] = {
+inline constexpr std::string_view schema_23_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/item.json",
@@ -2829,7 +4204,7 @@ R"dlm_schema({
 };
 
 // stac/v1.0.0/licensing.json
-inline constexpr std::string_view schema_21_pieces[] = {
+inline constexpr std::string_view schema_24_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/licensing.json",
@@ -2852,7 +4227,7 @@ R"dlm_schema({
 };
 
 // stac/v1.0.0/provider.json
-inline constexpr std::string_view schema_22_pieces[] = {
+inline constexpr std::string_view schema_25_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/provider.json",
@@ -2904,7 +4279,7 @@ R"dlm_schema({
 };
 
 // stac/v1.1.0/bands.json
-inline constexpr std::string_view schema_23_pieces[] = {
+inline constexpr std::string_view schema_26_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/bands.json",
@@ -2935,7 +4310,7 @@ R"dlm_schema({
 };
 
 // stac/v1.1.0/basics.json
-inline constexpr std::string_view schema_24_pieces[] = {
+inline constexpr std::string_view schema_27_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/basics.json",
@@ -2966,7 +4341,7 @@ R"dlm_schema({
 };
 
 // stac/v1.1.0/catalog.json
-inline constexpr std::string_view schema_25_pieces[] = {
+inline constexpr std::string_view schema_28_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.1.0/catalog-spec/json-schema/catalog.json",
@@ -3023,7 +4398,7 @@ R"dlm_schema({
 };
 
 // stac/v1.1.0/collection.json
-inline constexpr std::string_view schema_26_pieces[] = {
+inline constexpr std::string_view schema_29_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.1.0/collection-spec/json-schema/collection.json",
@@ -3237,7 +4612,7 @@ R"dlm_schema({
 };
 
 // stac/v1.1.0/common.json
-inline constexpr std::string_view schema_27_pieces[] = {
+inline constexpr std::string_view schema_30_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/common.json",
@@ -3272,7 +4647,7 @@ R"dlm_schema({
 };
 
 // stac/v1.1.0/data-values.json
-inline constexpr std::string_view schema_28_pieces[] = {
+inline constexpr std::string_view schema_31_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/data-values.json",
@@ -3358,7 +4733,7 @@ R"dlm_schema({
 };
 
 // stac/v1.1.0/datetime.json
-inline constexpr std::string_view schema_29_pieces[] = {
+inline constexpr std::string_view schema_32_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/datetime.json",
@@ -3408,7 +4783,7 @@ R"dlm_schema({
 };
 
 // stac/v1.1.0/instrument.json
-inline constexpr std::string_view schema_30_pieces[] = {
+inline constexpr std::string_view schema_33_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/instrument.json",
@@ -3440,7 +4815,7 @@ R"dlm_schema({
 };
 
 // stac/v1.1.0/item.json
-inline constexpr std::string_view schema_31_pieces[] = {
+inline constexpr std::string_view schema_34_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/item.json",
@@ -3733,7 +5108,7 @@ R"dlm_schema({
 };
 
 // stac/v1.1.0/licensing.json
-inline constexpr std::string_view schema_32_pieces[] = {
+inline constexpr std::string_view schema_35_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/licensing.json",
@@ -3757,7 +5132,7 @@ R"dlm_schema({
 };
 
 // stac/v1.1.0/provider.json
-inline constexpr std::string_view schema_33_pieces[] = {
+inline constexpr std::string_view schema_36_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/provider.json",
@@ -3811,39 +5186,42 @@ R"dlm_schema({
 /// Every shipped schema, sorted by path.
 inline constexpr embedded_schema embedded_schemas[] = {
     {"dlm/v1.0.0-beta.3/schema.json", schema_0_pieces, 2},
-    {"extensions/eo/v1.0.0/schema.json", schema_1_pieces, 1},
-    {"extensions/eo/v1.1.0/schema.json", schema_2_pieces, 1},
-    {"extensions/eo/v2.0.0/schema.json", schema_3_pieces, 1},
-    {"extensions/processing/v1.0.0/schema.json", schema_4_pieces, 1},
-    {"extensions/processing/v1.1.0/schema.json", schema_5_pieces, 1},
-    {"extensions/processing/v1.2.0/schema.json", schema_6_pieces, 1},
-    {"extensions/raster/v1.0.0/schema.json", schema_7_pieces, 1},
-    {"extensions/raster/v1.1.0/schema.json", schema_8_pieces, 1},
-    {"extensions/scientific/v1.0.0/schema.json", schema_9_pieces, 1},
-    {"extensions/version/v1.0.0/schema.json", schema_10_pieces, 1},
-    {"extensions/version/v1.1.0/schema.json", schema_11_pieces, 1},
-    {"extensions/version/v1.2.0/schema.json", schema_12_pieces, 1},
-    {"geojson/Feature.json", schema_13_pieces, 1},
-    {"geojson/Geometry.json", schema_14_pieces, 1},
-    {"stac/v1.0.0/basics.json", schema_15_pieces, 1},
-    {"stac/v1.0.0/catalog.json", schema_16_pieces, 1},
-    {"stac/v1.0.0/collection.json", schema_17_pieces, 1},
-    {"stac/v1.0.0/datetime.json", schema_18_pieces, 1},
-    {"stac/v1.0.0/instrument.json", schema_19_pieces, 1},
-    {"stac/v1.0.0/item.json", schema_20_pieces, 1},
-    {"stac/v1.0.0/licensing.json", schema_21_pieces, 1},
-    {"stac/v1.0.0/provider.json", schema_22_pieces, 1},
-    {"stac/v1.1.0/bands.json", schema_23_pieces, 1},
-    {"stac/v1.1.0/basics.json", schema_24_pieces, 1},
-    {"stac/v1.1.0/catalog.json", schema_25_pieces, 1},
-    {"stac/v1.1.0/collection.json", schema_26_pieces, 1},
-    {"stac/v1.1.0/common.json", schema_27_pieces, 1},
-    {"stac/v1.1.0/data-values.json", schema_28_pieces, 1},
-    {"stac/v1.1.0/datetime.json", schema_29_pieces, 1},
-    {"stac/v1.1.0/instrument.json", schema_30_pieces, 1},
-    {"stac/v1.1.0/item.json", schema_31_pieces, 1},
-    {"stac/v1.1.0/licensing.json", schema_32_pieces, 1},
-    {"stac/v1.1.0/provider.json", schema_33_pieces, 1},
+    {"extensions/classification/v1.0.0/schema.json", schema_1_pieces, 1},
+    {"extensions/classification/v1.1.0/schema.json", schema_2_pieces, 1},
+    {"extensions/eo/v1.0.0/schema.json", schema_3_pieces, 1},
+    {"extensions/eo/v1.1.0/schema.json", schema_4_pieces, 1},
+    {"extensions/eo/v2.0.0/schema.json", schema_5_pieces, 1},
+    {"extensions/mlm/v1.5.2/schema.json", schema_6_pieces, 3},
+    {"extensions/processing/v1.0.0/schema.json", schema_7_pieces, 1},
+    {"extensions/processing/v1.1.0/schema.json", schema_8_pieces, 1},
+    {"extensions/processing/v1.2.0/schema.json", schema_9_pieces, 1},
+    {"extensions/raster/v1.0.0/schema.json", schema_10_pieces, 1},
+    {"extensions/raster/v1.1.0/schema.json", schema_11_pieces, 1},
+    {"extensions/scientific/v1.0.0/schema.json", schema_12_pieces, 1},
+    {"extensions/version/v1.0.0/schema.json", schema_13_pieces, 1},
+    {"extensions/version/v1.1.0/schema.json", schema_14_pieces, 1},
+    {"extensions/version/v1.2.0/schema.json", schema_15_pieces, 1},
+    {"geojson/Feature.json", schema_16_pieces, 1},
+    {"geojson/Geometry.json", schema_17_pieces, 1},
+    {"stac/v1.0.0/basics.json", schema_18_pieces, 1},
+    {"stac/v1.0.0/catalog.json", schema_19_pieces, 1},
+    {"stac/v1.0.0/collection.json", schema_20_pieces, 1},
+    {"stac/v1.0.0/datetime.json", schema_21_pieces, 1},
+    {"stac/v1.0.0/instrument.json", schema_22_pieces, 1},
+    {"stac/v1.0.0/item.json", schema_23_pieces, 1},
+    {"stac/v1.0.0/licensing.json", schema_24_pieces, 1},
+    {"stac/v1.0.0/provider.json", schema_25_pieces, 1},
+    {"stac/v1.1.0/bands.json", schema_26_pieces, 1},
+    {"stac/v1.1.0/basics.json", schema_27_pieces, 1},
+    {"stac/v1.1.0/catalog.json", schema_28_pieces, 1},
+    {"stac/v1.1.0/collection.json", schema_29_pieces, 1},
+    {"stac/v1.1.0/common.json", schema_30_pieces, 1},
+    {"stac/v1.1.0/data-values.json", schema_31_pieces, 1},
+    {"stac/v1.1.0/datetime.json", schema_32_pieces, 1},
+    {"stac/v1.1.0/instrument.json", schema_33_pieces, 1},
+    {"stac/v1.1.0/item.json", schema_34_pieces, 1},
+    {"stac/v1.1.0/licensing.json", schema_35_pieces, 1},
+    {"stac/v1.1.0/provider.json", schema_36_pieces, 1},
 };
 
 }  // namespace dlm::detail
