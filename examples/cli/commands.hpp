@@ -17,11 +17,14 @@ namespace dlm_cli {
 [[nodiscard]] int run_upgrade(argument_cursor args);
 /// `dlm info FILE`
 [[nodiscard]] int run_info(argument_cursor args);
+/// `dlm export-mlm [options] PATH...`
+[[nodiscard]] int run_export_mlm(argument_cursor args);
 
 /// The help texts printed by `dlm COMMAND --help`.
 extern const std::string_view validate_help;
 extern const std::string_view upgrade_help;
 extern const std::string_view info_help;
+extern const std::string_view export_mlm_help;
 
 }  // namespace dlm_cli
 

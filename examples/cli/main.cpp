@@ -20,6 +20,7 @@ commands:
   validate PATH...    validate files, directories (recursively) or standard input (-)
   upgrade FILE...     rewrite legacy dlm forms into v1.0.0-beta.3, validated, written atomically
   info FILE           print a model's deployment summary
+  export-mlm PATH...  export to mlm (the extension that supersedes dlm), with a report of what changed
 
 options:
   -h, --help          show this help (dlm COMMAND --help: the command's help)
@@ -67,6 +68,7 @@ int main(int argc, char** argv) {
             {"validate", validate_help, &run_validate},
             {"upgrade", upgrade_help, &run_upgrade},
             {"info", info_help, &run_info},
+            {"export-mlm", export_mlm_help, &run_export_mlm},
         };
         for (const auto& c : commands) {
             if (c.name != command) continue;
@@ -79,7 +81,9 @@ int main(int argc, char** argv) {
         throw usage_error(command.rfind('-', 0) == 0 ? "unknown option " + command : "unknown command '" + command + "'");
     } catch (const usage_error& e) {
         std::cerr << "dlm: " << e.what() << "\n"
-                  << "Try 'dlm " << (command == "validate" || command == "upgrade" || command == "info" ? command + " " : "")
+                  << "Try 'dlm " << (command == "validate" || command == "upgrade" || command == "info" || command == "export-mlm"
+                                   ? command + " "
+                                   : "")
                   << "--help' for more information.\n";
         return exit_failure;
     } catch (const std::exception& e) {

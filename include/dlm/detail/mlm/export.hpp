@@ -812,7 +812,7 @@ private:
         bool has_mlm = false;
         bool has_processing = false;
         bool has_classification = false;
-        std::optional<std::size_t> dlm_index;
+        std::vector<std::size_t> dlm_indices;
         if (extensions && extensions->is_array()) {
             for (std::size_t i = 0; i < extensions->size(); ++i) {
                 const nlohmann::json& e = (*extensions)[i];
@@ -821,18 +821,26 @@ private:
                 if (uri == extension_identifier) has_mlm = true;
                 if (uri.rfind("https://stac-extensions.github.io/processing/", 0) == 0) has_processing = true;
                 if (uri == classification_identifier) has_classification = true;
-                if (uri == dlm::extension_identifier && !dlm_index) dlm_index = i;
+                if (uri == dlm::extension_identifier) dlm_indices.push_back(i);
             }
         }
         bool mlm_placed = has_mlm;
-        if (dlm_index && !options_.keep_dlm) {
-            std::string p = at;
-            append(p, *dlm_index);
-            if (has_mlm) {
-                changes_.push_back({patch_op::remove, p, "", nullptr, "dlm is superseded by mlm, already declared"});
-            } else {
+        if (!dlm_indices.empty() && !options_.keep_dlm) {
+            // The first dlm entry becomes mlm's (unless mlm is already declared); later ones go, last first, so
+            // that each index still names the entry it was computed for.
+            const std::size_t keep_from = has_mlm ? 0 : 1;
+            if (!has_mlm) {
+                std::string p = at;
+                append(p, dlm_indices.front());
                 changes_.push_back({patch_op::replace, p, "", std::string(extension_identifier),
                                     "dlm is deprecated in favour of mlm v1.5.2"});
+            }
+            for (std::size_t k = dlm_indices.size(); k > keep_from; --k) {
+                std::string p = at;
+                append(p, dlm_indices[k - 1]);
+                changes_.push_back({patch_op::remove, p, "", nullptr,
+                                    has_mlm && k == 1 ? "dlm is superseded by mlm, already declared"
+                                                      : "a repeated dlm identifier"});
             }
             mlm_placed = true;
         }

@@ -590,9 +590,6 @@ R"dlm_schema({
           "type": "string",
           "minLength": 1
         },
-        "title": {
-          "type": "string"
-        },
         "description": {
           "type": "string"
         },
@@ -602,15 +599,6 @@ R"dlm_schema({
         },
         "nodata": {
           "type": "boolean"
-        },
-        "percentage": {
-          "type": "number",
-          "minimum": 0,
-          "maximum": 100
-        },
-        "count": {
-          "type": "integer",
-          "minimum": 0
         }
       }
     },
