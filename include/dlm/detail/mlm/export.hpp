@@ -468,11 +468,11 @@ private:
         const runtime& r = model_.runtime;
         if (!r.docker || r.docker->empty()) return;
         const std::size_t count = r.docker->size();
-        std::optional<bool> common_gpu = (*r.docker)[0].gpu;
-        for (const docker& d : *r.docker) {
-            if (d.gpu != *common_gpu) common_gpu.reset();
-            if (!common_gpu) break;
-        }
+        // One accelerator for the Item when every container agrees (a plain bool pair: GCC's maybe-uninitialized
+        // misfires on std::optional<bool> here).
+        const bool first_gpu = (*r.docker)[0].gpu;
+        bool same_gpu = true;
+        for (const docker& d : *r.docker) same_gpu = same_gpu && d.gpu == first_gpu;
         std::string first_key;
         for (std::size_t i = 0; i < count; ++i) {
             const docker& d = (*r.docker)[i];
@@ -489,7 +489,7 @@ private:
                                     {"type", "application/vnd.oci.image.index.v1+json"},
                                     {"title", "Container image of the model's runtime"},
                                     {"roles", nlohmann::json::array({"runtime"})}};
-            if (!common_gpu) {
+            if (!same_gpu) {
                 asset["mlm:accelerator"] = accelerator;
                 asset["mlm:accelerator_constrained"] = d.gpu;
             }
@@ -500,13 +500,13 @@ private:
             unmapped(at + "/run", "mlm has no field for the container's command");
             report_extra(d.extra, at);
         }
-        if (common_gpu && !first_key.empty()) {
-            put_field("mlm:accelerator", *common_gpu ? "cuda" : "amd64", "dlm:runtime.docker gpu");
-            put_field("mlm:accelerator_constrained", *common_gpu, "dlm:runtime.docker gpu");
+        if (same_gpu && !first_key.empty()) {
+            put_field("mlm:accelerator", first_gpu ? "cuda" : "amd64", "dlm:runtime.docker gpu");
+            put_field("mlm:accelerator_constrained", first_gpu, "dlm:runtime.docker gpu");
         }
         if (first_key.empty()) return;
         note(rules::mlm_assumed, mlm_outcome::assumed,
-             common_gpu ? fields_ + "/mlm:accelerator" : base_ + "/assets/" + first_key + "/mlm:accelerator",
+             same_gpu ? fields_ + "/mlm:accelerator" : base_ + "/assets/" + first_key + "/mlm:accelerator",
              "gpu true is read as \"cuda\" and gpu false as \"amd64\", with mlm:accelerator_constrained equal to gpu "
              "(a GPU image needs CUDA; dlm names no other accelerator)");
     }
