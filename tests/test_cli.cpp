@@ -240,7 +240,8 @@ TEST_CASE("dlm validate on a valid and an invalid item, text format", "[cli]") {
     const auto invalid = run_dlm("validate " + quote(invalid_item.string()) + " " + quote(model_item.string()));
     INFO(invalid.out << invalid.err);
     CHECK(invalid.status == 1);
-    CHECK(invalid.err.empty());
+    CHECK(lines_of(invalid.err).size() == 1);  // the one deprecation note: dlm is superseded by mlm
+    CHECK(invalid.err.rfind("note: the dlm extension is deprecated", 0) == 0);
     const auto lines = lines_of(invalid.out);
     REQUIRE(lines.size() >= 4);
     CHECK(lines[0].rfind(invalid_item.string() + ": invalid, ", 0) == 0);
@@ -527,6 +528,115 @@ TEST_CASE("dlm info prints the deployment summary", "[cli]") {
     const auto catalog = run_dlm("info " + quote((tree / "catalog.json").string()));
     CHECK(catalog.status == 1);
     CHECK(catalog.out.empty());
+}
+
+TEST_CASE("dlm validate notes once per run that dlm is deprecated in favour of mlm", "[cli][mlm]") {
+    const std::string two = quote(model_item.string()) + " " + quote((data_dir / "valid" / "feature-collection.json").string());
+    const auto text = run_dlm("validate " + two);
+    CHECK(text.status == 0);
+    const auto notes = lines_of(text.err);
+    REQUIRE(notes.size() == 1);
+    CHECK(notes[0].find("deprecated in favour of mlm") != std::string::npos);
+    CHECK(notes[0].find("dlm export-mlm") != std::string::npos);
+    CHECK(notes[0].find("[dlm.deprecated]") != std::string::npos);
+    CHECK(run_dlm("validate --quiet " + two).err.empty());
+    CHECK(run_dlm("validate --format json " + two).err.empty());
+    CHECK(lines_of(run_dlm("validate --format json --deprecation-note " + two).err).size() == 1);
+    CHECK(lines_of(run_dlm("validate --quiet --deprecation-note " + two).err).size() == 1);
+    // A document without dlm gets no note.
+    CHECK(run_dlm("validate " + quote((tree / "catalog.json").string())).err.empty());
+}
+
+TEST_CASE("dlm export-mlm exports, validates and writes atomically", "[cli][mlm]") {
+    const temp_dir dir;
+    const std::string model = " --model-href https://example.org/w.pt --artifact-type torch.save ";
+    const fs::path input = data_dir / "valid" / "item-unet-sentinel2-wetland-segmentation.json";
+    const std::string original = read_all(input);
+
+    // To standard output: the document there, the report on standard error.
+    const auto to_stdout = run_dlm("export-mlm" + model + quote(input.string()));
+    INFO(to_stdout.err);
+    CHECK(to_stdout.status == 0);
+    const auto exported = nlohmann::json::parse(to_stdout.out);
+    CHECK(exported["properties"]["mlm:architecture"] == "UNet");
+    CHECK(exported["assets"]["mlm:model"]["href"] == "https://example.org/w.pt");
+    CHECK(to_stdout.err.find("/properties/dlm:architecture/summary") != std::string::npos);
+    CHECK(read_all(input) == original);
+    // The export validates, and is no longer a dlm document (no deprecation note).
+    const fs::path out = dir / "mlm.json";
+    const auto written = run_dlm("export-mlm" + model + "-o " + quote(out.string()) + " " + quote(input.string()));
+    CHECK(written.status == 0);
+    CHECK(nlohmann::json::parse(read_all(out)) == exported);
+    const auto check = run_dlm("validate " + quote(out.string()));
+    CHECK(check.status == 0);
+    CHECK(check.err.empty());
+
+    // Without the model asset the export is invalid: nothing is written, the report names the model asset.
+    const fs::path missing = dir / "missing.json";
+    const auto invalid = run_dlm("export-mlm -o " + quote(missing.string()) + " " + quote(input.string()));
+    CHECK(invalid.status == 1);
+    CHECK_FALSE(fs::exists(missing));
+    CHECK(invalid.out.find("missing  /assets/mlm:model") != std::string::npos);
+    const auto anyway = run_dlm("export-mlm --allow-invalid -o " + quote(missing.string()) + " " + quote(input.string()));
+    CHECK(anyway.status == 1);
+    CHECK(fs::exists(missing));
+    CHECK(anyway.out.find("written anyway") != std::string::npos);
+
+    // --in-place on a copy; --dry-run writes nothing.
+    const fs::path copy = dir / "item.json";
+    write_all(copy, original);
+    CHECK(run_dlm("export-mlm --dry-run" + model + quote(copy.string())).status == 0);
+    CHECK(read_all(copy) == original);
+    CHECK(run_dlm("export-mlm --in-place" + model + quote(copy.string())).status == 0);
+    CHECK(nlohmann::json::parse(read_all(copy)) == exported);
+
+    // --keep-dlm keeps the dlm fields; --name sets mlm:name.
+    const auto kept = run_dlm("export-mlm --keep-dlm --name 'Wetland UNet'" + model + quote(input.string()));
+    CHECK(kept.status == 0);
+    const auto kept_doc = nlohmann::json::parse(kept.out);
+    CHECK(kept_doc["properties"].contains("dlm:inputs"));
+    CHECK(kept_doc["properties"]["mlm:name"] == "Wetland UNet");
+
+    CHECK(run_dlm("export-mlm --model-href x " + quote(input.string())).status == 2);
+    CHECK(run_dlm("export-mlm --in-place -").status == 2);
+    CHECK(run_dlm("export-mlm --format yaml " + quote(input.string())).status == 2);
+}
+
+TEST_CASE("dlm export-mlm --format json: one line per document, from a directory and standard input", "[cli][mlm]") {
+    const auto r = run_dlm("export-mlm --dry-run --format json " + quote((data_dir / "valid").string()));
+    INFO(r.err);
+    CHECK(r.status == 1);  // without the model asset options every Item export is incomplete
+    CHECK(r.err.empty());
+    std::size_t items = 0;
+    for (const auto& line : lines_of(r.out)) {
+        const auto result = nlohmann::json::parse(line);
+        CHECK(result["written"] == false);
+        CHECK(result["notes"].is_array());
+        CHECK(result["changes"].is_array());
+        const auto doc = nlohmann::json::parse(read_all(result["path"].get<std::string>()));
+        if (doc["type"] == "Collection") {
+            CHECK(result["valid"] == true);
+            continue;
+        }
+        ++items;
+        CHECK(result["complete"] == false);
+        bool names_model = false;
+        for (const auto& note : result["notes"]) {
+            if (note["outcome"] == "missing" && note["pointer"].get<std::string>().find("/assets/mlm:model") != std::string::npos)
+                names_model = true;
+        }
+        CHECK(names_model);
+    }
+    CHECK(items >= 13);
+
+    const auto stdin_run = run_dlm("export-mlm --format json --model-href https://example.org/w.pt --artifact-type onnx -",
+                                   (data_dir / "valid" / "item-resnet50-eurosat-classification.json").string());
+    CHECK(stdin_run.status == 0);
+    const auto doc = nlohmann::json::parse(stdin_run.out);
+    CHECK(doc["assets"]["mlm:model"]["mlm:artifact_type"] == "onnx");
+    const auto report = nlohmann::json::parse(stdin_run.err);
+    CHECK(report["path"] == "-");
+    CHECK(report["valid"] == true);
 }
 
 #endif  // DLM_CLI_PATH

@@ -21,6 +21,8 @@ namespace dlm_cli {
 [[nodiscard]] int run_match(argument_cursor args);
 /// `dlm find [criteria] PATH...`
 [[nodiscard]] int run_find(argument_cursor args);
+/// `dlm export-mlm [options] PATH...`
+[[nodiscard]] int run_export_mlm(argument_cursor args);
 
 /// The help texts printed by `dlm COMMAND --help`.
 extern const std::string_view validate_help;
@@ -28,6 +30,7 @@ extern const std::string_view upgrade_help;
 extern const std::string_view info_help;
 extern const std::string_view match_help;
 extern const std::string_view find_help;
+extern const std::string_view export_mlm_help;
 
 }  // namespace dlm_cli
 

@@ -22,6 +22,7 @@ commands:
   info PATH...        print each model's deployment view (text or JSON lines)
   match MODEL IMAGERY which imagery bands feed the model, and what their pixels need
   find PATH...        list the models that match a task, bands, data type, framework, GPU need
+  export-mlm PATH...  export to mlm (the extension that supersedes dlm), with a report of what changed
 
 options:
   -h, --help          show this help (dlm COMMAND --help: the command's help)
@@ -35,6 +36,35 @@ bool wants_help(const std::vector<std::string>& args) {
     for (const auto& arg : args) {
         if (arg == "--") return false;
         if (arg == "--help" || arg == "-h") return true;
+    }
+    return false;
+}
+
+/// One command: its name, its help text and what runs it.
+struct command_entry {
+    std::string_view name;
+    std::string_view help;
+    int (*run)(dlm_cli::argument_cursor);
+};
+
+/// Every command (a function-local table: the help texts are defined in other translation units).
+const std::vector<command_entry>& commands() {
+    using namespace dlm_cli;
+    static const std::vector<command_entry> table = {
+        {"validate", validate_help, &run_validate},
+        {"upgrade", upgrade_help, &run_upgrade},
+        {"info", info_help, &run_info},
+        {"match", match_help, &run_match},
+        {"find", find_help, &run_find},
+        {"export-mlm", export_mlm_help, &run_export_mlm},
+    };
+    return table;
+}
+
+/// True when `name` is one of the commands.
+bool is_command(std::string_view name) {
+    for (const auto& c : commands()) {
+        if (c.name == name) return true;
     }
     return false;
 }
@@ -60,19 +90,7 @@ int main(int argc, char** argv) {
     }
     std::vector<std::string> rest(all.begin() + 1, all.end());
     try {
-        struct entry {
-            std::string_view name;
-            std::string_view help;
-            int (*run)(argument_cursor);
-        };
-        static const entry commands[] = {
-            {"validate", validate_help, &run_validate},
-            {"upgrade", upgrade_help, &run_upgrade},
-            {"info", info_help, &run_info},
-            {"match", match_help, &run_match},
-            {"find", find_help, &run_find},
-        };
-        for (const auto& c : commands) {
+        for (const auto& c : commands()) {
             if (c.name != command) continue;
             if (wants_help(rest)) {
                 std::cout << c.help;
@@ -83,10 +101,7 @@ int main(int argc, char** argv) {
         throw usage_error(command.rfind('-', 0) == 0 ? "unknown option " + command : "unknown command '" + command + "'");
     } catch (const usage_error& e) {
         std::cerr << "dlm: " << e.what() << "\n"
-                  << "Try 'dlm " << (command == "validate" || command == "upgrade" || command == "info" || command == "match" ||
-                                     command == "find"
-                                 ? command + " "
-                                 : "")
+                  << "Try 'dlm " << (is_command(command) ? command + " " : std::string())
                   << "--help' for more information.\n";
         return exit_failure;
     } catch (const std::exception& e) {

@@ -17,6 +17,8 @@ struct document_result {
     dlm::report report;
     /// The input could not be read or parsed (exit status 2 rather than 1).
     bool input_failed = false;
+    /// The document declares the (deprecated) dlm extension.
+    bool uses_dlm = false;
 };
 
 /// How `dlm validate` prints.

@@ -6,6 +6,8 @@
 #include "pipeline.hpp"
 
 #include <dlm/parse.hpp>
+#include <dlm/rules.hpp>
+#include <dlm/stac.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -51,6 +53,9 @@ options:
   --relax-companions     report a missing scientific/eo/version extension as a warning
   --schema URI=FILE      register the JSON Schema in FILE for the extension URI (repeatable)
   --quiet                text format: print only the invalid documents, and no summary
+  --deprecation-note     print the note that dlm is deprecated in favour of mlm even with --quiet
+                         or --format json (it is printed once per run, on standard error, when a
+                         document declares dlm)
   -h, --help             show this help
 
 The text format prints one line per document (with its findings indented below it) and a summary
@@ -85,6 +90,7 @@ struct validate_settings {
     unsigned jobs = 0;
     bool links = false;
     bool quiet = false;
+    bool deprecation_note = false;
     validation_settings validation;
 };
 
@@ -111,6 +117,9 @@ validate_settings parse_validate_arguments(argument_cursor& args) {
         } else if (option == "--quiet" || option == "-q") {
             args.expect_no_value(option);
             s.quiet = true;
+        } else if (option == "--deprecation-note") {
+            args.expect_no_value(option);
+            s.deprecation_note = true;
         } else if (!take_validation_option(option, args, s.validation)) {
             throw usage_error("unknown option " + option);
         }
@@ -197,7 +206,7 @@ private:
         if (!is_feature_collection(parsed.document)) {
             dlm::report report = std::move(parsed.findings);
             if (report.ok()) merge_new(report, validator_.validate(parsed.document));
-            out.push_back({path, std::move(report), false});
+            out.push_back({path, std::move(report), false, dlm::has_extension(parsed.document)});
             return;
         }
         auto& features = parsed.document["features"];
@@ -207,7 +216,7 @@ private:
             move_findings_under(parsed.findings.errors, report.errors, prefix);
             move_findings_under(parsed.findings.warnings, report.warnings, prefix);
             if (report.ok()) merge_new(report, validator_.validate(features[i]));
-            out.push_back({path + "#" + prefix, std::move(report), false});
+            out.push_back({path + "#" + prefix, std::move(report), false, dlm::has_extension(features[i])});
         }
         // What the parser found outside every feature belongs to the file itself.
         if (!parsed.findings.errors.empty() || !parsed.findings.warnings.empty())
@@ -328,6 +337,7 @@ public:
     void print(job_results& results) {
         for (const auto& result : results) {
             if (result.input_failed) input_failed_ = true;
+            if (result.uses_dlm) uses_dlm_ = true;
             if (result.report.ok()) {
                 ++valid_;
             } else {
@@ -355,6 +365,15 @@ public:
         if (settings_.format == output_format::text && !settings_.quiet)
             write(render_summary(valid_, invalid_, warnings_, elapsed()));
         std::fflush(stdout);
+        const bool note_wanted =
+            settings_.deprecation_note || (settings_.format == output_format::text && !settings_.quiet);
+        if (uses_dlm_ && note_wanted) {
+            std::fputs("note: the dlm extension is deprecated in favour of mlm, the Machine Learning Model extension "
+                       "that supersedes it; `dlm export-mlm PATH...` converts dlm documents [",
+                       stderr);
+            std::fputs(dlm::rules::dlm_deprecated, stderr);
+            std::fputs("]\n", stderr);
+        }
         if (input_failed_) return exit_failure;
         return invalid_ != 0 ? exit_invalid : exit_ok;
     }
@@ -384,6 +403,7 @@ private:
     const std::chrono::steady_clock::time_point start_;
     bool progress_shown_ = false;
     bool input_failed_ = false;
+    bool uses_dlm_ = false;
     std::size_t valid_ = 0;
     std::size_t invalid_ = 0;
     std::size_t warnings_ = 0;

@@ -15,6 +15,8 @@
 #include <dlm/json.hpp>
 #include <dlm/limits.hpp>
 #include <dlm/match.hpp>
+#include <dlm/mlm.hpp>
+#include <dlm/mlm_options.hpp>
 #include <dlm/model.hpp>
 #include <dlm/parse.hpp>
 #include <dlm/patch.hpp>

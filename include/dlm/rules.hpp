@@ -112,6 +112,16 @@ inline constexpr char match_label_task[] = "match.label.task";
 /// The model's nodata is not a class of the raster label Item (so it is not its background class).
 inline constexpr char match_label_nodata[] = "match.label.nodata";
 
+// ---- export to mlm (dlm::export_mlm) and the deprecation note -----------------------------------------------
+/// A dlm field with no mlm home: kept as a non-`mlm:` field, moved, or dropped.
+inline constexpr char mlm_unmapped[] = "mlm.unmapped";
+/// A value mlm requires that dlm cannot give (model asset, `mlm:name`, a task): supplied by an option, or missing.
+inline constexpr char mlm_required[] = "mlm.required";
+/// A value the export chose where dlm says nothing exact (which, and why).
+inline constexpr char mlm_assumed[] = "mlm.assumed";
+/// The dlm extension is deprecated in favour of mlm (the CLI's note once per `dlm validate` run).
+inline constexpr char dlm_deprecated[] = "dlm.deprecated";
+
 // ---- reading input -------------------------------------------------------------------------------------------
 /// Not JSON (the message names line and column).
 inline constexpr char input_syntax[] = "input.syntax";
