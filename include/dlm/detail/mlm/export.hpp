@@ -337,7 +337,7 @@ private:
             }
         }
         // Everything else describes one model's inputs, outputs and runtime: mlm keeps those in Items.
-        for (std::string_view field : model_fields) {
+        for (std::string_view field : field_names) {
             if (member(*model_fields_json_, field) == nullptr) continue;
             unmapped(dlm_pointer(field), "mlm keeps a model's inputs, outputs, architecture details and runtime in "
                                          "its Items, not in a Collection (only summaries of mlm:architecture, "
@@ -873,7 +873,7 @@ private:
 
     void remove_dlm_fields(const nlohmann::json& fields) {
         for (const auto& [key, value] : fields.items()) {
-            if (!is_dlm_field(key)) continue;
+            if (!has_field_prefix(key)) continue;
             std::string p = fields_;
             append(p, key);
             changes_.push_back({patch_op::remove, p, "", nullptr, "superseded by the mlm fields (see the report)"});

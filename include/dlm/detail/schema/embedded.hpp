@@ -15,8 +15,8351 @@ struct embedded_schema {
     std::size_t piece_count;
 };
 
+// dlm/v1.0.0-beta.3/schema.json
+inline constexpr std::string_view schema_0_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://schemas.stacspec.org/v1.0.0-beta.3/extensions/dl-model/json-schema/schema.json",
+  "title": "Deep Learning Model (dlm) extension v1.0.0-beta.3, as corrected by the dlm library",
+  "description": "Field rules of ../shared/dlm-rules.md. Placement, unknown dlm: fields, companions and consistency are checked in code.",
+  "type": "object",
+  "if": {
+    "required": ["type"],
+    "properties": { "type": { "const": "Feature" } }
+  },
+  "then": {
+    "required": ["properties"],
+    "properties": { "properties": { "$ref": "#/definitions/dlm_fields" } }
+  },
+  "else": { "$ref": "#/definitions/dlm_fields" },
+  "definitions": {
+    "dlm_fields": {
+      "type": "object",
+      "required": ["dlm:data", "dlm:inputs", "dlm:runtime", "dlm:outputs"],
+      "properties": {
+        "dlm:data": { "$ref": "#/definitions/data" },
+        "dlm:inputs": { "$ref": "#/definitions/inputs" },
+        "dlm:architecture": { "$ref": "#/definitions/architecture" },
+        "dlm:runtime": { "$ref": "#/definitions/runtime" },
+        "dlm:outputs": { "$ref": "#/definitions/outputs" }
+      }
+    },
+    "data": {
+      "title": "Data Object",
+      "type": "object",
+      "required": ["process_level", "data_type", "number_of_bands"],
+      "properties": {
+        "process_level": { "enum": ["raw", "ortho", "L0", "L1", "L2", "L3", "L4"] },
+        "data_type": {
+          "enum": [
+            "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
+            "float16", "float32", "float64", "cint16", "cint32", "cfloat32", "cfloat64", "other",
+            "byte", "short", "intc", "int_", "longlong", "ubyte", "ushort", "uintc", "uint", "ulonglong",
+            "half", "double", "float_", "longfloat", "float96", "float128"
+          ]
+        },
+        "nodata": { "type": ["number", "string"] },
+        "number_of_bands": { "type": "integer", "minimum": 1 },
+        "useful_bands": {
+          "type": "array",
+          "minItems": 1,
+          "items": { "$ref": "#/definitions/model_band" }
+        }
+      }
+    },
+    "model_band": {
+      "title": "Model Band Object",
+      "type": "object",
+      "required": ["index"],
+      "properties": {
+        "index": { "type": "integer", "minimum": 0 },
+        "name": { "type": "string" }
+      }
+    },
+    "inputs": {
+      "title": "Inputs Object",
+      "type": "object",
+      "required": ["name", "input_tensors", "scaling_factor", "normalization:mean", "normalization:std"],
+      "anyOf": [{ "required": ["selected_bands"] }, { "required": ["selected_band"] }],
+      "properties": {
+        "name": { "type": "string" },
+        "input_tensors": {
+          "if": { "type": "array" },
+          "then": { "minItems": 1, "items": { "$ref": "#/definitions/tensor" } },
+          "else": {
+            "if": { "type": "object" },
+            "then": { "$ref": "#/definitions/tensor" },
+            "else": { "type": ["object", "array"] }
+          }
+        },
+        "scaling_factor": { "type": "number", "exclusiveMinimum": 0 },
+        "normalization:mean": {
+          "type": "array",
+          "minItems": 1,
+          "items": { "type": "number" }
+        },
+        "normalization:std": {
+          "type": "array",
+          "minItems": 1,
+          "items": { "type": "number", "exclusiveMinimum": 0 }
+        },
+        "selected_bands": { "$ref": "#/definitions/band_selection" },
+        "selected_band": { "$ref": "#/definitions/band_selection" },
+        "pre_processing_function": { "type": "string" }
+      }
+    },
+    "band_selection": {
+      "type": "array",
+      "minItems": 1,
+      "items": { "type": "integer", "minimum": 0 }
+    },
+    "tensor": {
+      "title": "Tensor Object",
+      "type": "object",
+      "properties": {
+        "batch": { "type": "integer", "minimum": 1 },
+        "dim": { "type": "integer", "minimum": 1 },
+        "height": { "type": "integer", "minimum": 1 },
+        "width": { "type": "integer", "minimum": 1 }
+      }
+    },
+    "architecture": {
+      "title": "Architecture Object",
+      "type": "object",
+      "required": ["total_nb_parameters", "estimated_total_size_mb", "type", "pretrained"],
+      "properties": {
+        "total_nb_parameters": { "type": "integer", "minimum": 0 },
+        "estimated_total_size_mb": { "type": "number", "minimum": 0 },
+        "type": { "type": "string" },
+        "summary": { "type": "string" },
+        "pretrained": { "type": "string" }
+      }
+    },
+    "runtime": {
+      "title": "Runtime Object",
+      "type": "object",
+      "required": ["framework", "version", "model_handler", "model_src_url"],
+      "properties": {
+        "framework": { "type": "string" },
+        "version": { "type": "string" },
+        "model_handler": { "type": "string" },
+        "model_src_url": { "type": "string" },
+        "model_commit_hash": { "type": "string" },
+        "requirement_file": { "type": "string" },
+        "docker": {
+          "if": { "type": "array" },
+          "then": { "minItems": 1, "items": { "$ref": "#/definitions/docker" } },
+          "else": {
+            "if": { "type": "object" },
+            "then": { "$ref": "#/definitions/docker" },
+            "else": { "type": ["object", "array"] }
+          }
+        }
+      }
+    },
+    "docker": {
+      "title": "Docker Object",
+      "type": "object",
+      "required": ["gpu", "working_dir", "run"],
+      "anyOf": [{ "required": ["docker_file"] }, { "required": ["image_name"] }],
+      "properties": {
+        "docker_file": { "type": "string" },
+        "image_name": { "type": "string" },
+        "tag": { "type": "string" },
+        "working_dir": { "type": "string" },
+        "run": { "type": "string" },
+        "gpu": { "type": "boolean" }
+      }
+    },
+    "outputs": {
+      "title": "Outputs Object",
+      "type": "object",
+      "required": ["task", "final_layer_size"],
+      "if": {
+        "required": ["task"],
+        "properties": { "task": { "const": "regression" } }
+      },
+      "else": { "required": ["number_of_classes", "class_name_mapping"] },
+      "properties": {
+        "task": {
+          "enum": [
+            "regression", "classification", "object detection", "segmentation", "semantic segmentation",
+            "instance segmentation", "panoptic segmentation", "object segmentation"
+          ]
+        },
+        "number_of_classes": { "type": "integer", "minimum": 1 },
+        "final_layer_size": {
+          "type": "array",
+          "minItems": 1,
+          "items": { "type": "integer", "minimum": 1 }
+        },
+        "class_name_mapping": { "$ref": "#/definitions/class_name_mapping" },
+        "dont_care_index": { "type": "integer", "minimum": 0 },
+        "post_processing_function": { "type": "string" }
+      }
+    },
+    "class_name_mapping": {
+      "description": "Form 1: list of {index, class_name} records. Form 2: object keyed by decimal index. Form 3 (legacy): list of single-entry form-2 objects.",
+      "if": { "type": "array" },
+      "then": {
+        "minItems": 1,
+        "if": {
+          "contains": {
+            "type": "object",
+            "anyOf": [{ "required": ["index"] }, { "required": ["class_name"] }]
+          }
+        },
+        "then": { "items": { "$ref": "#/definitions/class_record" } },
+        "else": { "items": { "$ref": "#/definitions/class_single_entry" } }
+      },
+      "else": {
+        "if": { "type": "object" },
+        "then": { "$ref": "#/definitions/class_object" },
+        "else": { "type": ["array", "object"] }
+      }
+    },
+    "class_record": {
+      "type": "object",
+      "required": ["index", "class_name"],
+      "properties": {
+        "index": { "type": "integer", "minimum": 0 },
+        "class_name": { "type": "string" }
+      }
+    },
+    "class_object": {
+      "type": "object",
+      "minProperties": 1,
+      "propertyNames": { "pattern": "^[0-9]+$" },
+      "additionalProperties": { "type": "string" }
+    },
+    "class_single_entry": {
+      )dlm_schema",
+R"dlm_schema("allOf": [
+        { "$ref": "#/definitions/class_object" },
+        { "maxProperties": 1 }
+      ]
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/classification/v1.0.0/schema.json
+inline constexpr std::string_view schema_1_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/classification/v1.0.0/schema.json",
+  "title": "Classification extension v1.0.0 (written for dlm from the extension's README)",
+  "type": "object",
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "type": "object",
+        "properties": {
+          "properties": {
+            "$ref": "#/definitions/fields"
+          },
+          "assets": {
+            "type": "object",
+            "additionalProperties": {
+              "allOf": [
+                {
+                  "$ref": "#/definitions/fields"
+                },
+                {
+                  "properties": {
+                    "raster:bands": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/definitions/fields"
+                      }
+                    }
+                  }
+                }
+              ]
+            }
+          }
+        }
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "type": "object",
+        "properties": {
+          "assets": {
+            "type": "object",
+            "additionalProperties": {
+              "allOf": [
+                {
+                  "$ref": "#/definitions/fields"
+                },
+                {
+                  "properties": {
+                    "raster:bands": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/definitions/fields"
+                      }
+                    }
+                  }
+                }
+              ]
+            }
+          },
+          "item_assets": {
+            "type": "object",
+            "additionalProperties": {
+              "allOf": [
+                {
+                  "$ref": "#/definitions/fields"
+                },
+                {
+                  "properties": {
+                    "raster:bands": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/definitions/fields"
+                      }
+                    }
+                  }
+                }
+              ]
+            }
+          }
+        }
+      }
+    }
+  ],
+  "definitions": {
+    "fields": {
+      "type": "object",
+      "properties": {
+        "classification:classes": {
+          "$ref": "#/definitions/classes"
+        },
+        "classification:bitfields": {
+          "type": "array",
+          "minItems": 1,
+          "uniqueItems": true,
+          "items": {
+            "$ref": "#/definitions/bit_field"
+          }
+        }
+      },
+      "patternProperties": {
+        "^(?!classification:)": {}
+      },
+      "additionalProperties": false
+    },
+    "classes": {
+      "type": "array",
+      "minItems": 1,
+      "uniqueItems": true,
+      "items": {
+        "$ref": "#/definitions/class"
+      }
+    },
+    "class": {
+      "type": "object",
+      "required": [
+        "value",
+        "description"
+      ],
+      "properties": {
+        "value": {
+          "type": "integer"
+        },
+        "description": {
+          "type": "string"
+        },
+        "name": {
+          "type": "string"
+        },
+        "color-hint": {
+          "type": "string",
+          "pattern": "^[0-9A-Fa-f]{6}$"
+        }
+      }
+    },
+    "bit_field": {
+      "type": "object",
+      "required": [
+        "offset",
+        "length",
+        "classes"
+      ],
+      "properties": {
+        "offset": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "length": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "classes": {
+          "$ref": "#/definitions/classes"
+        },
+        "roles": {
+          "type": "array",
+          "minItems": 1,
+          "uniqueItems": true,
+          "items": {
+            "type": "string"
+          }
+        },
+        "description": {
+          "type": "string"
+        },
+        "name": {
+          "type": "string"
+        }
+      }
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/classification/v1.1.0/schema.json
+inline constexpr std::string_view schema_2_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/classification/v1.1.0/schema.json",
+  "title": "Classification extension v1.1.0 (written for dlm from the extension's README)",
+  "type": "object",
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "type": "object",
+        "properties": {
+          "properties": {
+            "$ref": "#/definitions/fields"
+          },
+          "assets": {
+            "type": "object",
+            "additionalProperties": {
+              "allOf": [
+                {
+                  "$ref": "#/definitions/fields"
+                },
+                {
+                  "properties": {
+                    "raster:bands": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/definitions/fields"
+                      }
+                    }
+                  }
+                }
+              ]
+            }
+          }
+        }
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "type": "object",
+        "properties": {
+          "assets": {
+            "type": "object",
+            "additionalProperties": {
+              "allOf": [
+                {
+                  "$ref": "#/definitions/fields"
+                },
+                {
+                  "properties": {
+                    "raster:bands": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/definitions/fields"
+                      }
+                    }
+                  }
+                }
+              ]
+            }
+          },
+          "item_assets": {
+            "type": "object",
+            "additionalProperties": {
+              "allOf": [
+                {
+                  "$ref": "#/definitions/fields"
+                },
+                {
+                  "properties": {
+                    "raster:bands": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/definitions/fields"
+                      }
+                    }
+                  }
+                }
+              ]
+            }
+          }
+        }
+      }
+    }
+  ],
+  "definitions": {
+    "fields": {
+      "type": "object",
+      "properties": {
+        "classification:classes": {
+          "$ref": "#/definitions/classes"
+        },
+        "classification:bitfields": {
+          "type": "array",
+          "minItems": 1,
+          "uniqueItems": true,
+          "items": {
+            "$ref": "#/definitions/bit_field"
+          }
+        }
+      },
+      "patternProperties": {
+        "^(?!classification:)": {}
+      },
+      "additionalProperties": false
+    },
+    "classes": {
+      "type": "array",
+      "minItems": 1,
+      "uniqueItems": true,
+      "items": {
+        "$ref": "#/definitions/class"
+      }
+    },
+    "class": {
+      "type": "object",
+      "required": [
+        "value",
+        "name"
+      ],
+      "properties": {
+        "value": {
+          "type": "integer"
+        },
+        "name": {
+          "type": "string",
+          "minLength": 1
+        },
+        "description": {
+          "type": "string"
+        },
+        "color_hint": {
+          "type": "string",
+          "pattern": "^[0-9A-Fa-f]{6}$"
+        },
+        "nodata": {
+          "type": "boolean"
+        }
+      }
+    },
+    "bit_field": {
+      "type": "object",
+      "required": [
+        "offset",
+        "length",
+        "classes"
+      ],
+      "properties": {
+        "offset": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "length": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "classes": {
+          "$ref": "#/definitions/classes"
+        },
+        "roles": {
+          "type": "array",
+          "minItems": 1,
+          "uniqueItems": true,
+          "items": {
+            "type": "string"
+          }
+        },
+        "description": {
+          "type": "string"
+        },
+        "name": {
+          "type": "string"
+        }
+      }
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/eo/v1.0.0/schema.json
+inline constexpr std::string_view schema_3_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/eo/v1.0.0/schema.json",
+  "title": "Electro-Optical extension",
+  "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "properties": {
+          "$ref": "#/definitions/fields"
+        },
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      },
+      "if": {
+        "properties": {
+          "assets": {
+            "type": "object",
+            "additionalProperties": {
+              "properties": {
+                "eo:bands": false
+              }
+            }
+          }
+        }
+      },
+      "then": {
+        "properties": {
+          "properties": {
+            "title": "eo:bands in properties needs an asset with eo:bands",
+            "properties": {
+              "eo:bands": false
+            }
+          }
+        }
+      }
+    },
+    "collection": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "fields": {
+      "type": "object",
+      "properties": {
+        "eo:cloud_cover": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 100
+        },
+        "eo:bands": {
+          "$ref": "#/definitions/bands"
+        }
+      },
+      "patternProperties": {
+        "^(?!eo:)": {}
+      },
+      "additionalProperties": false
+    },
+    "bands": {
+      "type": "array",
+      "minItems": 1,
+      "items": {
+        "title": "Band object",
+        "type": "object",
+        "minProperties": 1,
+        "properties": {
+          "name": {
+            "type": "string"
+          },
+          "common_name": {
+            "type": "string",
+            "enum": [
+              "coastal",
+              "blue",
+              "green",
+              "red",
+              "rededge",
+              "yellow",
+              "pan",
+              "nir",
+              "nir08",
+              "nir09",
+              "cirrus",
+              "swir16",
+              "swir22",
+              "lwir",
+              "lwir11",
+              "lwir12"
+            ]
+          },
+          "center_wavelength": {
+            "type": "number"
+          },
+          "full_width_half_max": {
+            "type": "number"
+          }
+        }
+      }
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/eo/v1.1.0/schema.json
+inline constexpr std::string_view schema_4_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/eo/v1.1.0/schema.json",
+  "title": "Electro-Optical extension",
+  "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "properties": {
+          "$ref": "#/definitions/fields"
+        },
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      },
+      "if": {
+        "properties": {
+          "assets": {
+            "type": "object",
+            "additionalProperties": {
+              "properties": {
+                "eo:bands": false
+              }
+            }
+          }
+        }
+      },
+      "then": {
+        "properties": {
+          "properties": {
+            "title": "eo:bands in properties needs an asset with eo:bands",
+            "properties": {
+              "eo:bands": false
+            }
+          }
+        }
+      }
+    },
+    "collection": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "fields": {
+      "type": "object",
+      "properties": {
+        "eo:cloud_cover": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 100
+        },
+        "eo:snow_cover": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 100
+        },
+        "eo:bands": {
+          "$ref": "#/definitions/bands"
+        }
+      },
+      "patternProperties": {
+        "^(?!eo:)": {}
+      },
+      "additionalProperties": false
+    },
+    "bands": {
+      "type": "array",
+      "minItems": 1,
+      "items": {
+        "title": "Band object",
+        "type": "object",
+        "minProperties": 1,
+        "properties": {
+          "name": {
+            "type": "string"
+          },
+          "common_name": {
+            "type": "string",
+            "enum": [
+              "coastal",
+              "blue",
+              "green",
+              "red",
+              "rededge",
+              "yellow",
+              "pan",
+              "nir",
+              "nir08",
+              "nir09",
+              "cirrus",
+              "swir16",
+              "swir22",
+              "lwir",
+              "lwir11",
+              "lwir12"
+            ]
+          },
+          "description": {
+            "type": "string",
+            "minLength": 1
+          },
+          "center_wavelength": {
+            "type": "number",
+            "exclusiveMinimum": 0
+          },
+          "full_width_half_max": {
+            "type": "number",
+            "exclusiveMinimum": 0
+          },
+          "solar_illumination": {
+            "type": "number",
+            "minimum": 0
+          }
+        }
+      }
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/eo/v2.0.0/schema.json
+inline constexpr std::string_view schema_5_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/eo/v2.0.0/schema.json",
+  "title": "Electro-Optical extension",
+  "type": "object",
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "properties": {
+          "$ref": "#/definitions/with_bands"
+        },
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/with_bands"
+          }
+        }
+      },
+      "anyOf": [
+        {
+          "required": [
+            "properties"
+          ],
+          "properties": {
+            "properties": {
+              "$ref": "#/definitions/uses_field"
+            }
+          }
+        },
+        {
+          "required": [
+            "assets"
+          ],
+          "properties": {
+            "assets": {
+              "type": "object",
+              "not": {
+                "additionalProperties": {
+                  "not": {
+                    "$ref": "#/definitions/uses_field"
+                  }
+                }
+              }
+            }
+          }
+        }
+      ]
+    },
+    "collection": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/with_bands"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/with_bands"
+          }
+        },
+        "summaries": {
+          "type": "object",
+          "properties": {
+            "bands": {
+              "type": "array",
+              "items": {
+                "$ref": "#/definitions/fields"
+              }
+            },
+            "eo:cloud_cover": {
+              "type": [
+                "array",
+                "object"
+              ],
+              "items": {
+                "$ref": "#/definitions/eo:cloud_cover"
+              }
+            },
+            "eo:snow_cover": {
+              "type": [
+                "array",
+                "object"
+              ],
+              "items": {
+                "$ref": "#/definitions/eo:snow_cover"
+              }
+            },
+            "eo:common_name": {
+              "type": [
+                "array",
+                "object"
+              ],
+              "items": {
+                "$ref": "#/definitions/eo:common_name"
+              }
+            },
+            "eo:center_wavelength": {
+              "type": [
+                "array",
+                "object"
+              ],
+              "items": {
+                "$ref": "#/definitions/eo:center_wavelength"
+              }
+            },
+            "eo:full_width_half_max": {
+              "type": [
+                "array",
+                "object"
+              ],
+              "items": {
+                "$ref": "#/definitions/eo:full_width_half_max"
+              }
+            },
+            "eo:solar_illumination": {
+              "type": [
+                "array",
+                "object"
+              ],
+              "items": {
+                "$ref": "#/definitions/eo:solar_illumination"
+              }
+            }
+          }
+        }
+      },
+      "anyOf": [
+        {
+          "required": [
+            "assets"
+          ],
+          "properties": {
+            "assets": {
+              "type": "object",
+              "not": {
+                "additionalProperties": {
+                  "not": {
+                    "$ref": "#/definitions/uses_field"
+                  }
+                }
+              }
+            }
+          }
+        },
+        {
+          "required": [
+            "item_assets"
+          ],
+          "properties": {
+            "item_assets": {
+              "type": "object",
+              "not": {
+                "additionalProperties": {
+                  "not": {
+                    "$ref": "#/definitions/uses_field"
+                  }
+                }
+              }
+            }
+          }
+        },
+        {
+          "required": [
+            "summaries"
+          ],
+          "properties": {
+            "summaries": {
+              "$ref": "#/definitions/uses_field"
+            }
+          }
+        }
+      ]
+    },
+    "uses_field": {
+      "title": "uses at least one eo: field, itself or in an entry of bands",
+      "anyOf": [
+        {
+          "anyOf": [
+            {
+              "required": [
+                "eo:cloud_cover"
+              ]
+            },
+            {
+              "required": [
+                "eo:snow_cover"
+              ]
+            },
+            {
+              "required": [
+                "eo:common_name"
+              ]
+            },
+            {
+              "required": [
+                "eo:center_wavelength"
+              ]
+            },
+            {
+              "required": [
+                "eo:full_width_half_max"
+              ]
+            },
+            {
+              "required": [
+                "eo:solar_illumination"
+              ]
+            }
+          ]
+        },
+        {
+          "required": [
+            "bands"
+          ],
+          "properties": {
+            "bands": {
+              "type": "array",
+              "contains": {
+                "anyOf": [
+                  {
+                    "required": [
+                      "eo:cloud_cover"
+                    ]
+                  },
+                  {
+                    "required": [
+                      "eo:snow_cover"
+                    ]
+                  },
+                  {
+                    "required": [
+                      "eo:common_name"
+                    ]
+                  },
+                  {
+                    "required": [
+                      "eo:center_wavelength"
+                    ]
+                  },
+                  {
+                    "required": [
+                      "eo:full_width_half_max"
+                    ]
+                  },
+                  {
+                    "required": [
+                      "eo:solar_illumination"
+                    ]
+                  }
+                ]
+              }
+            }
+          }
+        }
+      ]
+    },
+    "with_bands": {
+      "allOf": [
+        {
+          "$ref": "#/definitions/fields"
+        }
+      ],
+      "properties": {
+        "bands": {
+          "type": "array",
+          "items": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "fields": {
+      "type": "object",
+      "properties": {
+        "eo:cloud_cover": {
+          "$ref": "#/definitions/eo:cloud_cover"
+        },
+        "eo:snow_cover": {
+          "$ref": "#/definitions/eo:snow_cover"
+        },
+        "eo:common_name": {
+          "$ref": "#/definitions/eo:common_name"
+        },
+        "eo:center_wavelength": {
+          "$ref": "#/definitions/eo:center_wavelength"
+        },
+        "eo:full_width_half_max": {
+          "$ref": "#/definitions/eo:full_width_half_max"
+        },
+        "eo:solar_illumination": {
+          "$ref": "#/definitions/eo:solar_illumination"
+        }
+      },
+      "patternProperties": {
+        "^(?!eo:)": {}
+      },
+      "additionalProperties": false
+    },
+    "eo:cloud_cover": {
+      "type": "number",
+      "minimum": 0,
+      "maximum": 100
+    },
+    "eo:snow_cover": {
+      "type": "number",
+      "minimum": 0,
+      "maximum": 100
+    },
+    "eo:common_name": {
+      "type": "string",
+      "enum": [
+        "pan",
+)dlm_schema",
+R"dlm_schema(        "coastal",
+        "blue",
+        "green",
+        "green05",
+        "yellow",
+        "red",
+        "rededge",
+        "rededge071",
+        "rededge075",
+        "rededge078",
+        "nir",
+        "nir08",
+        "nir09",
+        "cirrus",
+        "swir16",
+        "swir22",
+        "lwir",
+        "lwir11",
+        "lwir12"
+      ]
+    },
+    "eo:center_wavelength": {
+      "type": "number",
+      "exclusiveMinimum": 0
+    },
+    "eo:full_width_half_max": {
+      "type": "number",
+      "exclusiveMinimum": 0
+    },
+    "eo:solar_illumination": {
+      "type": "number",
+      "minimum": 0
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/file/v1.0.0/schema.json
+inline constexpr std::string_view schema_6_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/file/v1.0.0/schema.json",
+  "title": "File Info extension",
+  "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "collection": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "fields": {
+      "type": "object",
+      "properties": {
+        "file:byte_order": {
+          "type": "string",
+          "enum": [
+            "big-endian",
+            "little-endian"
+          ]
+        },
+        "file:checksum": {
+          "type": "string",
+          "pattern": "^[a-f0-9]+$"
+        },
+        "file:header_size": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "file:size": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "file:values": {
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "type": "object",
+            "required": [
+              "values",
+              "summary"
+            ],
+            "properties": {
+              "values": {
+                "type": "array",
+                "minItems": 1
+              },
+              "summary": {
+                "type": "string"
+              }
+            }
+          }
+        },
+        "file:bits_per_sample": {
+          "type": "integer"
+        },
+        "file:data_type": {
+          "type": "string",
+          "enum": [
+            "int8",
+            "int16",
+            "int32",
+            "int64",
+            "uint8",
+            "uint16",
+            "uint32",
+            "uint64",
+            "float16",
+            "float32",
+            "float64",
+            "cint16",
+            "cint32",
+            "cfloat32",
+            "cfloat64",
+            "other"
+          ]
+        },
+        "file:nodata": {
+          "type": "array"
+        },
+        "file:unit": {
+          "type": "string"
+        }
+      },
+      "patternProperties": {
+        "^(?!file:)": {}
+      },
+      "additionalProperties": false
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/file/v2.0.0/schema.json
+inline constexpr std::string_view schema_7_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/file/v2.0.0/schema.json",
+  "title": "File Info extension",
+  "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "collection": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "fields": {
+      "type": "object",
+      "properties": {
+        "file:byte_order": {
+          "type": "string",
+          "enum": [
+            "big-endian",
+            "little-endian"
+          ]
+        },
+        "file:checksum": {
+          "type": "string",
+          "pattern": "^[a-f0-9]+$"
+        },
+        "file:header_size": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "file:size": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "file:values": {
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "type": "object",
+            "required": [
+              "values",
+              "summary"
+            ],
+            "properties": {
+              "values": {
+                "type": "array",
+                "minItems": 1
+              },
+              "summary": {
+                "type": "string",
+                "minLength": 1
+              }
+            }
+          }
+        }
+      },
+      "patternProperties": {
+        "^(?!file:)": {}
+      },
+      "additionalProperties": false
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/file/v2.1.0/schema.json
+inline constexpr std::string_view schema_8_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/file/v2.1.0/schema.json",
+  "title": "File Info extension",
+  "type": "object",
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Catalog"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/catalog"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "links": {
+          "type": "array",
+          "items": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "collection": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "links": {
+          "type": "array",
+          "items": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "catalog": {
+      "type": "object",
+      "properties": {
+        "links": {
+          "type": "array",
+          "items": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "fields": {
+      "type": "object",
+      "properties": {
+        "file:byte_order": {
+          "type": "string",
+          "enum": [
+            "big-endian",
+            "little-endian"
+          ]
+        },
+        "file:checksum": {
+          "type": "string",
+          "pattern": "^[a-f0-9]+$"
+        },
+        "file:header_size": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "file:size": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "file:values": {
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "type": "object",
+            "required": [
+              "values",
+              "summary"
+            ],
+            "properties": {
+              "values": {
+                "type": "array",
+                "minItems": 1
+              },
+              "summary": {
+                "type": "string",
+                "minLength": 1
+              }
+            }
+          }
+        },
+        "file:local_path": {
+          "type": "string",
+          "title": "relative path: segments joined by /, none empty",
+          "allOf": [
+            {
+              "pattern": "^[^\\r\\n\\t\\\\:'\"/][^\\r\\n\\t\\\\:'\"]*$"
+            },
+            {
+              "not": {
+                "pattern": "//"
+              }
+            }
+          ]
+        }
+      },
+      "patternProperties": {
+        "^(?!file:)": {}
+      },
+      "additionalProperties": false
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/label/v1.0.0/schema.json
+inline constexpr std::string_view schema_9_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/label/v1.0.0/schema.json",
+  "title": "Label extension",
+  "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "properties": {
+          "allOf": [
+            {
+              "$ref": "#/definitions/fields"
+            }
+          ],
+          "required": [
+            "label:properties",
+            "label:description",
+            "label:type"
+          ]
+        },
+        "links": {
+          "type": "array",
+          "items": {
+            "$ref": "#/definitions/link_fields"
+          }
+        },
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "collection": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "fields": {
+      "type": "object",
+      "properties": {
+        "label:properties": {
+          "type": [
+            "array",
+            "null"
+          ],
+          "minItems": 1,
+          "items": {
+            "type": "string"
+          }
+        },
+        "label:classes": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "required": [
+              "name",
+              "classes"
+            ],
+            "properties": {
+              "name": {
+                "type": "string",
+                "minLength": 1
+              },
+              "classes": {
+                "type": "array",
+                "minItems": 1,
+                "anyOf": [
+                  {
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  {
+                    "items": {
+                      "type": "number"
+                    }
+                  }
+                ]
+              }
+            }
+          }
+        },
+        "label:description": {
+          "type": "string",
+          "minLength": 1
+        },
+        "label:type": {
+          "type": "string",
+          "enum": [
+            "raster",
+            "vector"
+          ]
+        },
+        "label:tasks": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "label:methods": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "label:overviews": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "properties": {
+              "property_key": {
+                "type": "string"
+              },
+              "counts": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "name": {
+                      "type": "string"
+                    },
+                    "count": {
+                      "type": "integer"
+                    }
+                  }
+                }
+              },
+              "statistics": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "name": {
+                      "type": "string"
+                    },
+                    "value": {
+                      "type": "number"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "patternProperties": {
+        "^(?!label:)": {}
+      },
+      "additionalProperties": false
+    },
+    "link_fields": {
+      "type": "object",
+      "properties": {
+        "label:assets": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        }
+      },
+      "patternProperties": {
+        "^(?!label:)": {}
+      },
+      "additionalProperties": false
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/label/v1.0.1/schema.json
+inline constexpr std::string_view schema_10_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/label/v1.0.1/schema.json",
+  "title": "Label extension",
+  "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "properties": {
+          "allOf": [
+            {
+              "$ref": "#/definitions/fields"
+            }
+          ],
+          "required": [
+            "label:properties",
+            "label:description",
+            "label:type"
+          ]
+        },
+        "links": {
+          "type": "array",
+          "items": {
+            "$ref": "#/definitions/link_fields"
+          }
+        },
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "collection": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "fields": {
+      "type": "object",
+      "properties": {
+        "label:properties": {
+          "type": [
+            "array",
+            "null"
+          ],
+          "minItems": 1,
+          "items": {
+            "type": "string"
+          }
+        },
+        "label:classes": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "required": [
+              "name",
+              "classes"
+            ],
+            "properties": {
+              "classes": {
+                "type": "array",
+                "minItems": 1,
+                "anyOf": [
+                  {
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  {
+                    "items": {
+                      "type": "number"
+                    }
+                  }
+                ]
+              },
+              "name": {
+                "title": "string, or null for raster labels"
+              }
+            }
+          }
+        },
+        "label:description": {
+          "type": "string",
+          "minLength": 1
+        },
+        "label:type": {
+          "type": "string",
+          "enum": [
+            "raster",
+            "vector"
+          ]
+        },
+        "label:tasks": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "label:methods": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "label:overviews": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "properties": {
+              "property_key": {
+                "type": "string"
+              },
+              "counts": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "name": {
+                      "type": "string"
+                    },
+                    "count": {
+                      "type": "integer"
+                    }
+                  }
+                }
+              },
+              "statistics": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "name": {
+                      "type": "string"
+                    },
+                    "value": {
+                      "type": "number"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "patternProperties": {
+        "^(?!label:)": {}
+      },
+      "additionalProperties": false,
+      "if": {
+        "properties": {
+          "label:type": {
+            "const": "raster"
+          }
+        }
+      },
+      "then": {
+        "properties": {
+          "label:classes": {
+            "items": {
+              "properties": {
+                "name": {
+                  "type": "null"
+                }
+              }
+            }
+          }
+        }
+      },
+      "else": {
+        "properties": {
+          "label:classes": {
+            "items": {
+              "properties": {
+                "name": {
+                  "type": "string",
+                  "minLength": 1
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "link_fields": {
+      "type": "object",
+      "properties": {
+        "label:assets": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        }
+      },
+      "patternProperties": {
+        "^(?!label:)": {}
+      },
+      "additionalProperties": false
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/mlm/v1.5.2/schema.json
+inline constexpr std::string_view schema_11_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/mlm/v1.5.2/schema.json",
+  "title": "Machine Learning Model extension v1.5.2 (written for dlm from the extension's README)",
+  "type": "object",
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "required": [
+        "properties",
+        "assets"
+      ],
+      "allOf": [
+        {
+          "properties": {
+            "properties": {
+              "allOf": [
+                {
+                  "required": [
+                    "mlm:name",
+                    "mlm:architecture",
+                    "mlm:tasks",
+                    "mlm:input",
+                    "mlm:output"
+                  ]
+                },
+                {
+                  "$ref": "#/definitions/item_fields"
+                }
+              ]
+            },
+            "assets": {
+              "type": "object",
+              "additionalProperties": {
+                "$ref": "#/definitions/asset"
+              }
+            }
+          }
+        },
+        {
+          "$ref": "#/definitions/model_asset_present"
+        },
+        {
+          "$ref": "#/definitions/band_definitions"
+        }
+      ]
+    },
+    "collection": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/asset"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/asset"
+          }
+        }
+      }
+    },
+    "item_fields": {
+      "type": "object",
+      "properties": {
+        "mlm:name": {
+          "$ref": "#/definitions/name"
+        },
+        "mlm:architecture": {
+          "$ref": "#/definitions/architecture"
+        },
+        "mlm:tasks": {
+          "$ref": "#/definitions/tasks"
+        },
+        "mlm:framework": {
+          "$ref": "#/definitions/framework"
+        },
+        "mlm:framework_version": {
+          "$ref": "#/definitions/framework_version"
+        },
+        "mlm:memory_size": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "mlm:total_parameters": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "mlm:pretrained": {
+          "type": "boolean"
+        },
+        "mlm:pretrained_source": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "mlm:batch_size_suggestion": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "mlm:accelerator": {
+          "enum": [
+            "amd64",
+            "cuda",
+            "xla",
+            "amd-rocm",
+            "intel-ipex-cpu",
+            "intel-ipex-gpu",
+            "macos-arm",
+            null
+          ]
+        },
+        "mlm:accelerator_constrained": {
+          "type": "boolean"
+        },
+        "mlm:accelerator_summary": {
+          "type": "string"
+        },
+        "mlm:accelerator_count": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "mlm:input": {
+          "type": "array",
+          "items": {
+            "$ref": "#/definitions/model_input"
+          }
+        },
+        "mlm:output": {
+          "type": "array",
+          "items": {
+            "$ref": "#/definitions/model_output"
+          }
+        },
+        "mlm:hyperparameters": {
+          "$ref": "#/definitions/hyperparameters"
+        }
+      },
+      "patternProperties": {
+        "^(?!mlm:)": {}
+      },
+      "additionalProperties": false
+    },
+    "asset": {
+      "allOf": [
+        {
+          "type": "object",
+          "properties": {
+            "mlm:architecture": {
+              "$ref": "#/definitions/architecture"
+            },
+            "mlm:tasks": {
+              "$ref": "#/definitions/tasks"
+            },
+            "mlm:framework": {
+              "$ref": "#/definitions/framework"
+            },
+            "mlm:framework_version": {
+              "$ref": "#/definitions/framework_version"
+            },
+            "mlm:memory_size": {
+              "type": "integer",
+              "minimum": 0
+            },
+            "mlm:total_parameters": {
+              "type": "integer",
+              "minimum": 0
+            },
+            "mlm:pretrained": {
+              "type": "boolean"
+            },
+            "mlm:pretrained_source": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "mlm:batch_size_suggestion": {
+              "type": "integer",
+              "minimum": 0
+            },
+            "mlm:accelerator": {
+              "enum": [
+                "amd64",
+                "cuda",
+                "xla",
+                "amd-rocm",
+                "intel-ipex-cpu",
+                "intel-ipex-gpu",
+                "macos-arm",
+                null
+              ]
+            },
+            "mlm:accelerator_constrained": {
+              "type": "boolean"
+            },
+            "mlm:accelerator_summary": {
+              "type": "string"
+            },
+            "mlm:accelerator_count": {
+              "type": "integer",
+              "minimum": 1
+            },
+            "mlm:artifact_type": {
+              "type": "string",
+              "minLength": 1
+            },
+            "mlm:compile_method": {
+              "enum": [
+                "aot",
+                "jit",
+                null
+              ]
+            },
+            "mlm:entrypoint": {
+              "type": "string",
+              "minLength": 1
+            }
+          },
+          "patternProperties": {
+            "^(?!mlm:)": {}
+          },
+          "additionalProperties": false
+        },
+        {
+          "$ref": "#/definitions/artifact_type_on_model_asset_only"
+        }
+      ]
+    },
+    "artifact_type_on_model_asset_only": {
+      "if": {
+        "type": "object",
+        "required": [
+          "roles"
+        ],
+        "properties": {
+          "roles": {
+            "type": "array",
+            "contains": {
+              "const": "mlm:model"
+            }
+          }
+        }
+      },
+      "then": {
+        "required": [
+          "mlm:artifact_type"
+        ]
+      },
+      "else": {
+        "not": {
+          "required": [
+            "mlm:artifact_type"
+          ]
+        }
+      }
+    },
+    "model_asset_present": {
+      "properties": {
+        "assets": {
+          "not": {
+            "additionalProperties": {
+              "not": {
+                "type": "object",
+                "required": [
+                  "roles"
+                ],
+                "properties": {
+                  "roles": {
+                    "type": "array",
+                    "contains": {
+                      "const": "mlm:model"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "band_definitions": {
+      "if": {
+        "properties": {
+          "properties": {
+            "required": [
+              "mlm:input"
+            ],
+            "properties": {
+              "mlm:input": {
+                "type": "array",
+                "contains": {
+                  "type": "object",
+                  "required": [
+                    "bands"
+                  ],
+                  "properties": {
+                    "bands": {
+                      "type": "array",
+                      "minItems": 1
+                    }
+                  )dlm_schema",
+R"dlm_schema(}
+                }
+              }
+            }
+          }
+        }
+      },
+      "then": {
+        "anyOf": [
+          {
+            "allOf": [
+              {
+                "type": "object",
+                "required": [
+                  "stac_extensions"
+                ],
+                "properties": {
+                  "stac_extensions": {
+                    "type": "array",
+                    "contains": {
+                      "type": "string",
+                      "pattern": "^https://stac-extensions\\.github\\.io/raster/v1\\.[0-9]+\\.[0-9]+/schema\\.json$"
+                    }
+                  }
+                }
+              },
+              {
+                "properties": {
+                  "assets": {
+                    "additionalProperties": {
+                      "if": {
+                        "type": "object",
+                        "required": [
+                          "roles"
+                        ],
+                        "properties": {
+                          "roles": {
+                            "type": "array",
+                            "contains": {
+                              "const": "mlm:model"
+                            }
+                          }
+                        }
+                      },
+                      "then": {
+                        "required": [
+                          "raster:bands"
+                        ],
+                        "properties": {
+                          "raster:bands": {
+                            "type": "array",
+                            "minItems": 1,
+                            "items": {
+                              "type": "object",
+                              "required": [
+                                "name"
+                              ],
+                              "properties": {
+                                "name": {
+                                  "type": "string",
+                                  "minLength": 1
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            ]
+          },
+          {
+            "allOf": [
+              {
+                "type": "object",
+                "required": [
+                  "stac_extensions"
+                ],
+                "properties": {
+                  "stac_extensions": {
+                    "type": "array",
+                    "contains": {
+                      "type": "string",
+                      "pattern": "^https://stac-extensions\\.github\\.io/eo/v1\\.[0-9]+\\.[0-9]+/schema\\.json$"
+                    }
+                  }
+                }
+              },
+              {
+                "anyOf": [
+                  {
+                    "properties": {
+                      "properties": {
+                        "required": [
+                          "eo:bands"
+                        ],
+                        "properties": {
+                          "eo:bands": {
+                            "type": "array",
+                            "minItems": 1,
+                            "items": {
+                              "type": "object"
+                            }
+                          }
+                        }
+                      }
+                    }
+                  },
+                  {
+                    "properties": {
+                      "assets": {
+                        "additionalProperties": {
+                          "if": {
+                            "type": "object",
+                            "required": [
+                              "roles"
+                            ],
+                            "properties": {
+                              "roles": {
+                                "type": "array",
+                                "contains": {
+                                  "const": "mlm:model"
+                                }
+                              }
+                            }
+                          },
+                          "then": {
+                            "required": [
+                              "eo:bands"
+                            ],
+                            "properties": {
+                              "eo:bands": {
+                                "type": "array",
+                                "minItems": 1,
+                                "items": {
+                                  "type": "object"
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                ]
+              }
+            ]
+          },
+          {
+            "allOf": [
+              {
+                "required": [
+                  "stac_version"
+                ],
+                "properties": {
+                  "stac_version": {
+                    "type": "string",
+                    "pattern": "^1\\.[1-9][0-9]*\\.[0-9]+"
+                  }
+                }
+              },
+              {
+                "properties": {
+                  "properties": {
+                    "required": [
+                      "bands"
+                    ],
+                    "properties": {
+                      "bands": {
+                        "type": "array",
+                        "minItems": 1,
+                        "items": {
+                          "type": "object"
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            ]
+          }
+        ]
+      }
+    },
+    "name": {
+      "type": "string",
+      "pattern": "^[a-zA-Z][a-zA-Z0-9_.\\-\\s]+[a-zA-Z0-9]$"
+    },
+    "architecture": {
+      "type": "string",
+      "minLength": 1
+    },
+    "tasks": {
+      "type": "array",
+      "uniqueItems": true,
+      "items": {
+        "enum": [
+          "regression",
+          "classification",
+          "scene-classification",
+          "detection",
+          "object-detection",
+          "segmentation",
+          "semantic-segmentation",
+          "instance-segmentation",
+          "panoptic-segmentation",
+          "similarity-search",
+          "generative",
+          "image-captioning",
+          "super-resolution",
+          "downscaling"
+        ]
+      }
+    },
+    "framework": {
+      "anyOf": [
+        {
+          "enum": [
+            "PyTorch",
+            "TensorFlow",
+            "scikit-learn",
+            "Hugging Face",
+            "Keras",
+            "ONNX",
+            "rgee",
+            "spatialRF",
+            "JAX",
+            "Flax",
+            "MXNet",
+            "Caffe",
+            "PyMC",
+            "Weka",
+            "Paddle"
+          ]
+        },
+        {
+          "type": "string",
+          "pattern": "^[^\\s._-]$|^[^\\s._-].*[^\\s._-]$"
+        }
+      ]
+    },
+    "framework_version": {
+      "type": "string",
+      "pattern": "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"
+    },
+    "hyperparameters": {
+      "type": "object",
+      "minProperties": 1,
+      "propertyNames": {
+        "pattern": "^[0-9a-zA-Z_.-]+$"
+      }
+    },
+    "model_input": {
+      "type": "object",
+      "required": [
+        "name",
+        "input"
+      ],
+      "anyOf": [
+        {
+          "required": [
+            "bands"
+          ]
+        },
+        {
+          "required": [
+            "variables"
+          ]
+        }
+      ],
+      "properties": {
+        "name": {
+          "type": "string",
+          "minLength": 1
+        },
+        "description": {
+          "type": "string",
+          "minLength": 1
+        },
+        "bands": {
+          "$ref": "#/definitions/references"
+        },
+        "variables": {
+          "$ref": "#/definitions/references"
+        },
+        "input":)dlm_schema",
+R"dlm_schema( {
+          "$ref": "#/definitions/structure"
+        },
+        "value_scaling": {
+          "$ref": "#/definitions/value_scaling"
+        },
+        "resize_type": {
+          "$ref": "#/definitions/resize_type"
+        },
+        "pre_processing_function": {
+          "$ref": "#/definitions/processing_expression"
+        }
+      }
+    },
+    "model_output": {
+      "type": "object",
+      "required": [
+        "name",
+        "tasks",
+        "result"
+      ],
+      "properties": {
+        "name": {
+          "type": "string",
+          "minLength": 1
+        },
+        "description": {
+          "type": "string",
+          "minLength": 1
+        },
+        "tasks": {
+          "$ref": "#/definitions/tasks"
+        },
+        "result": {
+          "$ref": "#/definitions/structure"
+        },
+        "bands": {
+          "$ref": "#/definitions/references"
+        },
+        "variables": {
+          "$ref": "#/definitions/references"
+        },
+        "classification:classes": {
+          "anyOf": [
+            {
+              "$ref": "https://stac-extensions.github.io/classification/v1.1.0/schema.json#/definitions/classes"
+            },
+            {
+              "type": "array",
+              "maxItems": 0
+            }
+          ]
+        },
+        "post_processing_function": {
+          "$ref": "#/definitions/processing_expression"
+        }
+      }
+    },
+    "references": {
+      "type": "array",
+      "items": {
+        "anyOf": [
+          {
+            "type": "string",
+            "minLength": 1
+          },
+          {
+            "type": "object",
+            "required": [
+              "name"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "name": {
+                "type": "string",
+                "minLength": 1
+              },
+              "format": {
+                "type": "string",
+                "minLength": 1
+              },
+              "expression": {}
+            },
+            "dependencies": {
+              "format": [
+                "expression"
+              ],
+              "expression": [
+                "format"
+              ]
+            }
+          }
+        ]
+      }
+    },
+    "structure": {
+      "type": "object",
+      "required": [
+        "shape",
+        "dim_order",
+        "data_type"
+      ],
+      "properties": {
+        "shape": {
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "type": "integer",
+            "minimum": -1
+          }
+        },
+        "dim_order": {
+          "type": "array",
+          "minItems": 1,
+          "uniqueItems": true,
+          "items": {
+            "type": "string",
+            "pattern": "^[a-z_-]+$"
+          }
+        },
+        "data_type": {
+          "enum": [
+            "int8",
+            "int16",
+            "int32",
+            "int64",
+            "uint8",
+            "uint16",
+            "uint32",
+            "uint64",
+            "float16",
+            "float32",
+            "float64",
+            "cint16",
+            "cint32",
+            "cfloat32",
+            "cfloat64",
+            "other"
+          ]
+        }
+      }
+    },
+    "value_scaling": {
+      "anyOf": [
+        {
+          "type": "null"
+        },
+        {
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "$ref": "#/definitions/value_scaling_object"
+          }
+        }
+      ]
+    },
+    "value_scaling_object": {
+      "type": "object",
+      "required": [
+        "type"
+      ],
+      "anyOf": [
+        {
+          "type": "object",
+          "required": [
+            "type",
+            "minimum",
+            "maximum"
+          ],
+          "properties": {
+            "type": {
+              "const": "min-max"
+            },
+            "minimum": {
+              "type": "number"
+            },
+            "maximum": {
+              "type": "number"
+            }
+          }
+        },
+        {
+          "type": "object",
+          "required": [
+            "type",
+            "mean",
+            "stddev"
+          ],
+          "properties": {
+            "type": {
+              "const": "z-score"
+            },
+            "mean": {
+              "type": "number"
+            },
+            "stddev": {
+              "type": "number"
+            }
+          }
+        },
+        {
+          "type": "object",
+          "required": [
+            "type",
+            "minimum",
+            "maximum"
+          ],
+          "properties": {
+            "type": {
+              "const": "clip"
+            },
+            "minimum": {
+              "type": "number"
+            },
+            "maximum": {
+              "type": "number"
+            }
+          }
+        },
+        {
+          "type": "object",
+          "required": [
+            "type",
+            "minimum"
+          ],
+          "properties": {
+            "type": {
+              "const": "clip-min"
+            },
+            "minimum": {
+              "type": "number"
+            }
+          }
+        },
+        {
+          "type": "object",
+          "required": [
+            "type",
+            "maximum"
+          ],
+          "properties": {
+            "type": {
+              "const": "clip-max"
+            },
+            "maximum": {
+              "type": "number"
+            }
+          }
+        },
+        {
+          "type": "object",
+          "required": [
+            "type",
+            "value"
+          ],
+          "properties": {
+            "type": {
+              "const": "offset"
+            },
+            "value": {
+              "type": "number"
+            }
+          }
+        },
+        {
+          "type": "object",
+          "required": [
+            "type",
+            "value"
+          ],
+          "properties": {
+            "type": {
+              "const": "scale"
+            },
+            "value": {
+              "type": "number"
+            }
+          }
+        },
+        {
+          "type": "object",
+          "required": [
+            "type",
+            "format",
+            "expression"
+          ],
+          "properties": {
+            "type": {
+              "const": "processing"
+            },
+            "format": {
+              "type": "string"
+            },
+            "expression": {}
+          }
+        }
+      ]
+    },
+    "resize_type": {
+      "enum": [
+        "crop",
+        "pad",
+        "interpolation-nearest",
+        "interpolation-linear",
+        "interpolation-cubic",
+        "interpolation-area",
+        "interpolation-lanczos4",
+        "interpolation-max",
+        "wrap-fill-outliers",
+        "wrap-inverse-map",
+        null
+      ]
+    },
+    "processing_expression": {
+      "anyOf": [
+        {
+          "type": "null"
+        },
+        {
+          "type": "object",
+          "required": [
+            "format",
+            "expression"
+          ],
+          "properties": {
+            "format": {
+              "type": "string"
+            },
+            "expression": {}
+          }
+        }
+      ]
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/processing/v1.0.0/schema.json
+inline constexpr std::string_view schema_12_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/processing/v1.0.0/schema.json",
+  "title": "Processing extension",
+  "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "properties": {
+          "allOf": [
+            {
+              "$ref": "#/definitions/uses_field"
+            },
+            {
+              "$ref": "#/definitions/fields"
+            }
+          ]
+        },
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "collection": {
+      "type": "object",
+      "anyOf": [
+        {
+          "title": "processing fields in providers",
+          "required": [
+            "providers"
+          ],
+          "properties": {
+            "providers": {
+              "type": "array",
+              "minItems": 1,
+              "items": {
+                "type": "object",
+                "anyOf": [
+                  {
+                    "allOf": [
+                      {
+                        "required": [
+                          "roles"
+                        ],
+                        "properties": {
+                          "roles": {
+                            "type": "array",
+                            "contains": {
+                              "enum": [
+                                "producer",
+                                "processor"
+                              ]
+                            }
+                          }
+                        }
+                      },
+                      {
+                        "$ref": "#/definitions/uses_field"
+                      },
+                      {
+                        "$ref": "#/definitions/fields"
+                      }
+                    ]
+                  },
+                  {
+                    "$ref": "#/definitions/no_field"
+                  }
+                ]
+              }
+            }
+          }
+        },
+        {
+          "title": "processing fields in assets",
+          "anyOf": [
+            {
+              "required": [
+                "assets"
+              ]
+            },
+            {
+              "required": [
+                "item_assets"
+              ]
+            }
+          ],
+          "properties": {
+            "assets": {
+              "type": "object",
+              "additionalProperties": {
+                "$ref": "#/definitions/fields"
+              }
+            },
+            "item_assets": {
+              "type": "object",
+              "additionalProperties": {
+                "$ref": "#/definitions/fields"
+              }
+            }
+          }
+        }
+      ]
+    },
+    "uses_field": {
+      "type": "object",
+      "anyOf": [
+        {
+          "required": [
+            "processing:lineage"
+          ]
+        },
+        {
+          "required": [
+            "processing:level"
+          ]
+        },
+        {
+          "required": [
+            "processing:facility"
+          ]
+        },
+        {
+          "required": [
+            "processing:software"
+          ]
+        }
+      ]
+    },
+    "fields": {
+      "type": "object",
+      "properties": {
+        "processing:lineage": {
+          "type": "string"
+        },
+        "processing:level": {
+          "type": "string"
+        },
+        "processing:facility": {
+          "type": "string"
+        },
+        "processing:software": {
+          "type": "object",
+          "patternProperties": {
+            ".": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "patternProperties": {
+        "^(?!processing:)": {}
+      },
+      "additionalProperties": false
+    },
+    "no_field": {
+      "type": "object",
+      "patternProperties": {
+        "^(?!processing:)": {}
+      },
+      "additionalProperties": false
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/processing/v1.1.0/schema.json
+inline constexpr std::string_view schema_13_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/processing/v1.1.0/schema.json",
+  "title": "Processing extension",
+  "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "properties": {
+          "allOf": [
+            {
+              "$ref": "#/definitions/uses_field"
+            },
+            {
+              "$ref": "#/definitions/fields"
+            }
+          ]
+        },
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "collection": {
+      "type": "object",
+      "properties": {
+        "providers": {
+          "type": "array",
+          "items": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      },
+      "anyOf": [
+        {
+          "required": [
+            "providers"
+          ],
+          "properties": {
+            "providers": {
+              "type": "array",
+              "contains": {
+                "type": "object",
+                "allOf": [
+                  {
+                    "required": [
+                      "roles"
+                    ],
+                    "properties": {
+                      "roles": {
+                        "type": "array",
+                        "contains": {
+                          "enum": [
+                            "producer",
+                            "processor"
+                          ]
+                        }
+                      }
+                    }
+                  },
+                  {
+                    "$ref": "#/definitions/uses_field"
+                  }
+                ]
+              }
+            }
+          }
+        },
+        {
+          "required": [
+            "assets"
+          ],
+          "properties": {
+            "assets": {
+              "type": "object",
+              "not": {
+                "additionalProperties": {
+                  "not": {
+                    "$ref": "#/definitions/uses_field"
+                  }
+                }
+              }
+            }
+          }
+        },
+        {
+          "required": [
+            "item_assets"
+          ],
+          "properties": {
+            "item_assets": {
+              "type": "object",
+              "not": {
+                "additionalProperties": {
+                  "not": {
+                    "$ref": "#/definitions/uses_field"
+                  }
+                }
+              }
+            }
+          }
+        },
+        {
+          "required": [
+            "summaries"
+          ],
+          "properties": {
+            "summaries": {
+              "$ref": "#/definitions/uses_field"
+            }
+          }
+        }
+      ]
+    },
+    "uses_field": {
+      "type": "object",
+      "anyOf": [
+        {
+          "required": [
+            "processing:expression"
+          ]
+        },
+        {
+          "required": [
+            "processing:lineage"
+          ]
+        },
+        {
+          "required": [
+            "processing:level"
+          ]
+        },
+        {
+          "required": [
+            "processing:facility"
+          ]
+        },
+        {
+          "required": [
+            "processing:software"
+          ]
+        }
+      ]
+    },
+    "fields": {
+      "type": "object",
+      "properties": {
+        "processing:lineage": {
+          "type": "string"
+        },
+        "processing:level": {
+          "type": "string"
+        },
+        "processing:facility": {
+          "type": "string"
+        },
+        "processing:software": {
+          "type": "object",
+          "patternProperties": {
+            ".": {
+              "type": "string"
+            }
+          }
+        },
+        "processing:expression": {
+          "type": "object",
+          "required": [
+            "format",
+            "expression"
+          ],
+          "properties": {
+            "format": {
+              "type": "string"
+            },
+            "expression": {
+              "title": "Any JSON value, per format"
+            }
+          }
+        }
+      },
+      "patternProperties": {
+        "^(?!processing:)": {}
+      },
+      "additionalProperties": false
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/processing/v1.2.0/schema.json
+inline constexpr std::string_view schema_14_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/processing/v1.2.0/schema.json",
+  "title": "Processing extension",
+  "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "properties": {
+          "allOf": [
+            {
+              "$ref": "#/definitions/uses_field"
+            },
+            {
+              "$ref": "#/definitions/fields"
+            }
+          ]
+        },
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "collection": {
+      "type": "object",
+      "properties": {
+        "providers": {
+          "type": "array",
+          "items": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      },
+      "anyOf": [
+        {
+          "required": [
+            "providers"
+          ],
+          "properties": {
+            "providers": {
+              "type": "array",
+              "contains": {
+                "type": "object",
+                "allOf": [
+                  {
+                    "required": [
+                      "roles"
+                    ],
+                    "properties": {
+                      "roles": {
+                        "type": "array",
+                        "contains": {
+                          "enum": [
+                            "producer",
+                            "processor"
+                          ]
+                        }
+                      }
+                    }
+                  },
+                  {
+                    "$ref": "#/definitions/uses_field"
+                  }
+                ]
+              }
+            }
+          }
+        },
+        {
+          "required": [
+            "assets"
+          ],
+          "properties": {
+            "assets": {
+              "type": "object",
+              "not": {
+                "additionalProperties": {
+                  "not": {
+                    "$ref": "#/definitions/uses_field"
+                  }
+                }
+              }
+            }
+          }
+        },
+        {
+          "required": [
+            "item_assets"
+          ],
+          "properties": {
+            "item_assets": {
+              "type": "object",
+              "not": {
+                "additionalProperties": {
+                  "not": {
+                    "$ref": "#/definitions/uses_field"
+                  }
+                }
+              }
+            }
+          }
+        },
+        {
+          "required": [
+            "summaries"
+          ],
+          "properties": {
+            "summaries": {
+              "$ref": "#/definitions/uses_field"
+            }
+          }
+        }
+      ]
+    },
+    "uses_field": {
+      "type": "object",
+      "anyOf": [
+        {
+          "required": [
+            "processing:expression"
+          ]
+        },
+        {
+          "required": [
+            "processing:lineage"
+          ]
+        },
+        {
+          "required": [
+            "processing:level"
+          ]
+        },
+        {
+          "required": [
+            "processing:facility"
+          ]
+        },
+        {
+          "required": [
+            "processing:software"
+          ]
+        },
+        {
+          "required": [
+            "processing:datetime"
+          ]
+        },
+        {
+          "required": [
+            "processing:version"
+          ]
+        }
+      ]
+    },
+    "fields": {
+      "type": "object",
+      "properties": {
+        "processing:lineage": {
+          "type": "string"
+        },
+        "processing:level": {
+          "type": "string"
+        },
+        "processing:facility": {
+          "type": "string"
+        },
+        "processing:software": {
+          "type": "object",
+          "patternProperties": {
+            ".": {
+              "type": "string"
+            }
+          }
+        },
+        "processing:expression": {
+          "type": "object",
+          "required": [
+            "format",
+            "expression"
+          ],
+          "properties": {
+            "format": {
+              "type": "string"
+            },
+            "expression": {
+              "title": "Any JSON value, per format"
+            }
+          }
+        },
+        "processing:datetime": {
+          "type": "string",
+          "format": "date-time",
+          "pattern": "(\\+00:00|Z)$"
+        },
+        "processing:version": {
+          "type": "string"
+        }
+      },
+      "patternProperties": {
+        "^(?!processing:)": {}
+      },
+      "additionalProperties": false
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/projection/v1.0.0/schema.json
+inline constexpr std::string_view schema_15_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/projection/v1.0.0/schema.json",
+  "title": "Projection extension",
+  "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "properties": {
+          "$ref": "#/definitions/fields"
+        },
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "collection": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "fields": {
+      "type": "object",
+      "properties": {
+        "proj:epsg": {
+          "type": [
+            "integer",
+            "null"
+          ]
+        },
+        "proj:wkt2": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "proj:projjson": {
+          "title": "a PROJJSON object (its members are not checked), or null",
+          "type": [
+            "object",
+            "null"
+          ]
+        },
+        "proj:geometry": {
+          "$ref": "https://geojson.org/schema/Geometry.json"
+        },
+        "proj:bbox": {
+          "type": "array",
+          "items": {
+            "type": "number"
+          },
+          "anyOf": [
+            {
+              "minItems": 4,
+              "maxItems": 4
+            },
+            {
+              "minItems": 6,
+              "maxItems": 6
+            }
+          ]
+        },
+        "proj:centroid": {
+          "type": "object",
+          "required": [
+            "lat",
+            "lon"
+          ],
+          "properties": {
+            "lat": {
+              "type": "number",
+              "minimum": -90,
+              "maximum": 90
+            },
+            "lon": {
+              "type": "number",
+              "minimum": -180,
+              "maximum": 180
+            }
+          }
+        },
+        "proj:shape": {
+          "type": "array",
+          "minItems": 2,
+          "maxItems": 2,
+          "items": {
+            "type": "integer"
+          }
+        },
+        "proj:transform": {
+          "type": "array",
+          "items": {
+            "type": "number"
+          },
+          "anyOf": [
+            {
+              "minItems": 6,
+              "maxItems": 6
+            },
+            {
+              "minItems": 9,
+              "maxItems": 9
+            }
+          ]
+        }
+      },
+      "patternProperties": {
+        "^(?!proj:)": {}
+      },
+      "additionalProperties": false
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/projection/v1.1.0/schema.json
+inline constexpr std::string_view schema_16_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/projection/v1.1.0/schema.json",
+  "title": "Projection extension",
+  "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "properties": {
+          "$ref": "#/definitions/fields"
+        },
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "collection": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "fields": {
+      "type": "object",
+      "properties": {
+        "proj:epsg": {
+          "type": [
+            "integer",
+            "null"
+          ]
+        },
+        "proj:wkt2": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "proj:projjson": {
+          "title": "a PROJJSON object (its members are not checked), or null",
+          "type": [
+            "object",
+            "null"
+          ]
+        },
+        "proj:geometry": {
+          "$ref": "https://geojson.org/schema/Geometry.json"
+        },
+        "proj:bbox": {
+          "type": "array",
+          "items": {
+            "type": "number"
+          },
+          "anyOf": [
+            {
+              "minItems": 4,
+              "maxItems": 4
+            },
+            {
+              "minItems": 6,
+              "maxItems": 6
+            }
+          ]
+        },
+        "proj:centroid": {
+          "type": "object",
+          "required": [
+            "lat",
+            "lon"
+          ],
+          "properties": {
+            "lat": {
+              "type": "number",
+              "minimum": -90,
+              "maximum": 90
+            },
+            "lon": {
+              "type": "number",
+              "minimum": -180,
+              "maximum": 180
+            }
+          }
+        },
+        "proj:shape": {
+          "type": "array",
+          "minItems": 2,
+          "maxItems": 2,
+          "items": {
+            "type": "integer"
+          }
+        },
+        "proj:transform": {
+          "type": "array",
+          "items": {
+            "type": "number"
+          },
+          "anyOf": [
+            {
+              "minItems": 6,
+              "maxItems": 6
+            },
+            {
+              "minItems": 9,
+              "maxItems": 9
+            }
+          ]
+        }
+      },
+      "patternProperties": {
+        "^(?!proj:)": {}
+      },
+      "additionalProperties": false
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/projection/v1.2.0/schema.json
+inline constexpr std::string_view schema_17_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/projection/v1.2.0/schema.json",
+  "title": "Projection extension",
+  "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "properties": {
+          "$ref": "#/definitions/fields"
+        },
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "collection": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "fields": {
+      "type": "object",
+      "properties": {
+        "proj:epsg": {
+          "type": [
+            "integer",
+            "null"
+          ]
+        },
+        "proj:code": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "proj:wkt2": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "proj:projjson": {
+          "title": "a PROJJSON object (its members are not checked), or null",
+          "type": [
+            "object",
+            "null"
+          ]
+        },
+        "proj:geometry": {
+          "$ref": "https://geojson.org/schema/Geometry.json"
+        },
+        "proj:bbox": {
+          "type": "array",
+          "items": {
+            "type": "number"
+          },
+          "anyOf": [
+            {
+              "minItems": 4,
+              "maxItems": 4
+            },
+            {
+              "minItems": 6,
+              "maxItems": 6
+            }
+          ]
+        },
+        "proj:centroid": {
+          "type": "object",
+          "required": [
+            "lat",
+            "lon"
+          ],
+          "properties": {
+            "lat": {
+              "type": "number",
+              "minimum": -90,
+              "maximum": 90
+            },
+            "lon": {
+              "type": "number",
+              "minimum": -180,
+              "maximum": 180
+            }
+          }
+        },
+        "proj:shape": {
+          "type": "array",
+          "minItems": 2,
+          "maxItems": 2,
+          "items": {
+            "type": "integer"
+          }
+        },
+        "proj:transform": {
+          "type": "array",
+          "items": {
+            "type": "number"
+          },
+          "anyOf": [
+            {
+              "minItems": 6,
+              "maxItems": 6
+            },
+            {
+              "minItems": 9,
+              "maxItems": 9
+            }
+          ]
+        }
+      },
+      "patternProperties": {
+        "^(?!proj:)": {}
+      },
+      "additionalProperties": false
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/projection/v2.0.0/schema.json
+inline constexpr std::string_view schema_18_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/projection/v2.0.0/schema.json",
+  "title": "Projection extension",
+  "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "properties": {
+          "$ref": "#/definitions/fields"
+        },
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "collection": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "fields": {
+      "type": "object",
+      "properties": {
+        "proj:code": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "proj:wkt2": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "proj:projjson": {
+          "title": "a PROJJSON object (its members are not checked), or null",
+          "type": [
+            "object",
+            "null"
+          ]
+        },
+        "proj:geometry": {
+          "$ref": "https://geojson.org/schema/Geometry.json"
+        },
+        "proj:bbox": {
+          "type": "array",
+          "items": {
+            "type": "number"
+          },
+          "anyOf": [
+            {
+              "minItems": 4,
+              "maxItems": 4
+            },
+            {
+              "minItems": 6,
+              "maxItems": 6
+            }
+          ]
+        },
+        "proj:centroid": {
+          "type": "object",
+          "required": [
+            "lat",
+            "lon"
+          ],
+          "properties": {
+            "lat": {
+              "type": "number",
+              "minimum": -90,
+              "maximum": 90
+            },
+            "lon": {
+              "type": "number",
+              "minimum": -180,
+              "maximum": 180
+            }
+          }
+        },
+        "proj:shape": {
+          "type": "array",
+          "minItems": 2,
+          "maxItems": 2,
+          "items": {
+            "type": "integer"
+          }
+        },
+        "proj:transform": {
+          "type": "array",
+          "items": {
+            "type": "number"
+          },
+          "anyOf": [
+            {
+              "minItems": 6,
+              "maxItems": 6
+            },
+            {
+              "minItems": 9,
+              "maxItems": 9
+            }
+          ]
+        }
+      },
+      "patternProperties": {
+        "^(?!proj:)": {}
+      },
+      "additionalProperties": false
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/raster/v1.0.0/schema.json
+inline constexpr std::string_view schema_19_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/raster/v1.0.0/schema.json",
+  "title": "Raster extension",
+  "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/asset_fields"
+          }
+        }
+      }
+    },
+    "collection": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/asset_fields"
+          }
+        }
+      }
+    },
+    "asset_fields": {
+      "type": "object",
+      "properties": {
+        "raster:bands": {
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "$ref": "#/definitions/band"
+          }
+        }
+      },
+      "patternProperties": {
+        "^(?!raster:)": {}
+      },
+      "additionalProperties": false
+    },
+    "band": {
+      "title": "Raster band object",
+      "type": "object",
+      "minProperties": 1,
+      "properties": {
+        "nodata": {
+          "type": [
+            "number",
+            "string"
+          ],
+          "if": {
+            "type": "string"
+          },
+          "then": {
+            "enum": [
+              "nan",
+              "inf",
+              "-inf"
+            ]
+          }
+        },
+        "sampling": {
+          "type": "string",
+          "enum": [
+            "area",
+            "point"
+          ]
+        },
+        "data_type": {
+          "type": "string",
+          "enum": [
+            "int8",
+            "int16",
+            "int32",
+            "int64",
+            "uint8",
+            "uint16",
+            "uint32",
+            "uint64",
+            "float16",
+            "float32",
+            "float64",
+            "cint16",
+            "cint32",
+            "cfloat32",
+            "cfloat64",
+            "other"
+          ]
+        },
+        "bits_per_sample": {
+          "type": "integer"
+        },
+        "spatial_resolution": {
+          "type": "number"
+        },
+        "statistics": {
+          "$ref": "#/definitions/statistics"
+        },
+        "unit": {
+          "type": "string"
+        },
+        "scale": {
+          "type": "number"
+        },
+        "offset": {
+          "type": "number"
+        },
+        "histogram": {
+          "$ref": "#/definitions/histogram"
+        }
+      }
+    },
+    "statistics": {
+      "type": "object",
+      "minProperties": 1,
+      "properties": {
+        "minimum": {
+          "type": "number"
+        },
+        "maximum": {
+          "type": "number"
+        },
+        "mean": {
+          "type": "number"
+        },
+        "stddev": {
+          "type": "number"
+        },
+        "valid_percent": {
+          "type": "number"
+        }
+      },
+      "additionalProperties": false
+    },
+    "histogram": {
+      "type": "object",
+      "required": [
+        "count",
+        "min",
+        "max",
+        "buckets"
+      ],
+      "properties": {
+        "count": {
+          "type": "number"
+        },
+        "min": {
+          "type": "number"
+        },
+        "max": {
+          "type": "number"
+        },
+        "buckets": {
+          "type": "array",
+          "minItems": 3,
+          "items": {
+            "type": "integer"
+          }
+        }
+      },
+      "additionalProperties": false
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/raster/v1.1.0/schema.json
+inline constexpr std::string_view schema_20_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/raster/v1.1.0/schema.json",
+  "title": "Raster extension",
+  "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/asset_fields"
+          }
+        }
+      }
+    },
+    "collection": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/asset_fields"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/asset_fields"
+          }
+        }
+      }
+    },
+    "asset_fields": {
+      "type": "object",
+      "properties": {
+        "raster:bands": {
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "$ref": "#/definitions/band"
+          }
+        }
+      },
+      "patternProperties": {
+        "^(?!raster:)": {}
+      },
+      "additionalProperties": false
+    },
+    "band": {
+      "title": "Raster band object",
+      "type": "object",
+      "minProperties": 1,
+      "properties": {
+        "nodata": {
+          "type": [
+            "number",
+            "string"
+          ],
+          "if": {
+            "type": "string"
+          },
+          "then": {
+            "enum": [
+              "nan",
+              "inf",
+              "-inf"
+            ]
+          }
+        },
+        "sampling": {
+          "type": "string",
+          "enum": [
+            "area",
+            "point"
+          ]
+        },
+        "data_type": {
+          "type": "string",
+          "enum": [
+            "int8",
+            "int16",
+            "int32",
+            "int64",
+            "uint8",
+            "uint16",
+            "uint32",
+            "uint64",
+            "float16",
+            "float32",
+            "float64",
+            "cint16",
+            "cint32",
+            "cfloat32",
+            "cfloat64",
+            "other"
+          ]
+        },
+        "bits_per_sample": {
+          "type": "integer"
+        },
+        "spatial_resolution": {
+          "type": "number"
+        },
+        "statistics": {
+          "$ref": "#/definitions/statistics"
+        },
+        "unit": {
+          "type": "string"
+        },
+        "scale": {
+          "type": "number"
+        },
+        "offset": {
+          "type": "number"
+        },
+        "histogram": {
+          "$ref": "#/definitions/histogram"
+        }
+      }
+    },
+    "statistics": {
+      "type": "object",
+      "minProperties": 1,
+      "properties": {
+        "minimum": {
+          "type": "number"
+        },
+        "maximum": {
+          "type": "number"
+        },
+        "mean": {
+          "type": "number"
+        },
+        "stddev": {
+          "type": "number"
+        },
+        "valid_percent": {
+          "type": "number"
+        }
+      },
+      "additionalProperties": false
+    },
+    "histogram": {
+      "type": "object",
+      "required": [
+        "count",
+        "min",
+        "max",
+        "buckets"
+      ],
+      "properties": {
+        "count": {
+          "type": "number"
+        },
+        "min": {
+          "type": "number"
+        },
+        "max": {
+          "type": "number"
+        },
+        "buckets": {
+          "type": "array",
+          "minItems": 3,
+          "items": {
+            "type": "integer"
+          }
+        }
+      },
+      "additionalProperties": false
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/raster/v2.0.0/schema.json
+inline constexpr std::string_view schema_21_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/raster/v2.0.0/schema.json",
+  "title": "Raster extension",
+  "type": "object",
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "properties": {
+          "$ref": "#/definitions/with_bands"
+        },
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/with_bands"
+          }
+        }
+      },
+      "anyOf": [
+        {
+          "required": [
+            "properties"
+          ],
+          "properties": {
+            "properties": {
+              "$ref": "#/definitions/uses_field"
+            }
+          }
+        },
+        {
+          "required": [
+            "assets"
+          ],
+          "properties": {
+            "assets": {
+              "type": "object",
+              "not": {
+                "additionalProperties": {
+                  "not": {
+                    "$ref": "#/definitions/uses_field"
+                  }
+                }
+              }
+            }
+          }
+        }
+      ]
+    },
+    "collection": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/with_bands"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/with_bands"
+          }
+        },
+        "summaries": {
+          "type": "object",
+          "properties": {
+            "bands": {
+              "type": "array",
+              "items": {
+                "$ref": "#/definitions/fields"
+              }
+            },
+            "raster:sampling": {
+              "type": [
+                "array",
+                "object"
+              ],
+              "items": {
+                "$ref": "#/definitions/raster:sampling"
+              }
+            },
+            "raster:bits_per_sample": {
+              "type": [
+                "array",
+                "object"
+              ],
+              "items": {
+                "$ref": "#/definitions/raster:bits_per_sample"
+              }
+            },
+            "raster:spatial_resolution": {
+              "type": [
+                "array",
+                "object"
+              ],
+              "items": {
+                "$ref": "#/definitions/raster:spatial_resolution"
+              }
+            },
+            "raster:scale": {
+              "type": [
+                "array",
+                "object"
+              ],
+              "items": {
+                "$ref": "#/definitions/raster:scale"
+              }
+            },
+            "raster:offset": {
+              "type": [
+                "array",
+                "object"
+              ],
+              "items": {
+                "$ref": "#/definitions/raster:offset"
+              }
+            },
+            "raster:histogram": {
+              "type": [
+                "array",
+                "object"
+              ],
+              "items": {
+                "$ref": "#/definitions/raster:histogram"
+              }
+            }
+          }
+        }
+      },
+      "anyOf": [
+        {
+          "required": [
+            "assets"
+          ],
+          "properties": {
+            "assets": {
+              "type": "object",
+              "not": {
+                "additionalProperties": {
+                  "not": {
+                    "$ref": "#/definitions/uses_field"
+                  }
+                }
+              }
+            }
+          }
+        },
+        {
+          "required": [
+            "item_assets"
+          ],
+          "properties": {
+            "item_assets": {
+              "type": "object",
+              "not": {
+                "additionalProperties": {
+                  "not": {
+                    "$ref": "#/definitions/uses_field"
+                  }
+                }
+              }
+            }
+          }
+        },
+        {
+          "required": [
+            "summaries"
+          ],
+          "properties": {
+            "summaries": {
+              "$ref": "#/definitions/uses_field"
+            }
+          }
+        }
+      ]
+    },
+    "uses_field": {
+      "title": "uses at least one raster: field, itself or in an entry of bands",
+      "anyOf": [
+        {
+          "anyOf": [
+            {
+              "required": [
+                "raster:sampling"
+              ]
+            },
+            {
+              "required": [
+                "raster:bits_per_sample"
+              ]
+            },
+            {
+              "required": [
+                "raster:spatial_resolution"
+              ]
+            },
+            {
+              "required": [
+                "raster:scale"
+              ]
+            },
+            {
+              "required": [
+                "raster:offset"
+              ]
+            },
+            {
+              "required": [
+                "raster:histogram"
+              ]
+            }
+          ]
+        },
+        {
+          "required": [
+            "bands"
+          ],
+          "properties": {
+            "bands": {
+              "type": "array",
+              "contains": {
+                "anyOf": [
+                  {
+                    "required": [
+                      "raster:sampling"
+                    ]
+                  },
+                  {
+                    "required": [
+                      "raster:bits_per_sample"
+                    ]
+                  },
+                  {
+                    "required": [
+                      "raster:spatial_resolution"
+                    ]
+                  },
+                  {
+                    "required": [
+                      "raster:scale"
+                    ]
+                  },
+                  {
+                    "required": [
+                      "raster:offset"
+                    ]
+                  },
+                  {
+                    "required": [
+                      "raster:histogram"
+                    ]
+                  }
+                ]
+              }
+            }
+          }
+        }
+      ]
+    },
+    "with_bands": {
+      "allOf": [
+        {
+          "$ref": "#/definitions/fields"
+        }
+      ],
+      "properties": {
+        "bands": {
+          "type": "array",
+          "items": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "fields": {
+      "type": "object",
+      "properties": {
+        "raster:sampling": {
+          "$ref": "#/definitions/raster:sampling"
+        },
+        "raster:bits_per_sample": {
+          "$ref": "#/definitions/raster:bits_per_sample"
+        },
+        "raster:spatial_resolution": {
+          "$ref": "#/definitions/raster:spatial_resolution"
+        },
+        "raster:scale": {
+          "$ref": "#/definitions/raster:scale"
+        },
+        "raster:offset": {
+          "$ref": "#/definitions/raster:offset"
+        },
+        "raster:histogram": {
+          "$ref": "#/definitions/raster:histogram"
+        }
+      },
+      "patternProperties": {
+        "^(?!raster:)": {}
+      },
+      "additionalProperties": false
+    },
+    "raster:sampling": {
+      "type": "string",
+      "enum": [
+        "area",
+        "point"
+      ]
+    },
+    "raster:bits_per_sample": {
+      "type": "integer"
+    },
+    "raster:spatial_resolution": {
+      "type": "number"
+    },
+    "raster:scale": {
+      "type)dlm_schema",
+R"dlm_schema(": "number"
+    },
+    "raster:offset": {
+      "type": "number"
+    },
+    "raster:histogram": {
+      "type": "object",
+      "required": [
+        "count",
+        "min",
+        "max",
+        "buckets"
+      ],
+      "properties": {
+        "count": {
+          "type": "number"
+        },
+        "min": {
+          "type": "number"
+        },
+        "max": {
+          "type": "number"
+        },
+        "buckets": {
+          "type": "array",
+          "minItems": 3,
+          "items": {
+            "type": "integer"
+          }
+        }
+      },
+      "additionalProperties": false
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/scientific/v1.0.0/schema.json
+inline constexpr std::string_view schema_22_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/scientific/v1.0.0/schema.json",
+  "title": "Scientific Citation extension",
+  "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "properties": {
+          "allOf": [
+            {
+              "$ref": "#/definitions/uses_field"
+            },
+            {
+              "$ref": "#/definitions/fields"
+            }
+          ]
+        },
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "collection": {
+      "type": "object",
+      "allOf": [
+        {
+          "$ref": "#/definitions/uses_field"
+        },
+        {
+          "$ref": "#/definitions/fields"
+        }
+      ],
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "uses_field": {
+      "anyOf": [
+        {
+          "required": [
+            "sci:doi"
+          ]
+        },
+        {
+          "required": [
+            "sci:citation"
+          ]
+        },
+        {
+          "required": [
+            "sci:publications"
+          ]
+        }
+      ]
+    },
+    "fields": {
+      "type": "object",
+      "properties": {
+        "sci:doi": {
+          "type": "string",
+          "pattern": "^10\\.[0-9A-Za-z]{4,}/[^\\s]+$"
+        },
+        "sci:citation": {
+          "type": "string"
+        },
+        "sci:publications": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "properties": {
+              "doi": {
+                "type": "string",
+                "pattern": "^10\\.[0-9A-Za-z]{4,}/[^\\s]+$"
+              },
+              "citation": {
+                "type": "string"
+              }
+            }
+          }
+        }
+      },
+      "patternProperties": {
+        "^(?!sci:)": {}
+      },
+      "additionalProperties": false
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/version/v1.0.0/schema.json
+inline constexpr std::string_view schema_23_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/version/v1.0.0/schema.json",
+  "title": "Versioning Indicators extension",
+  "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "properties": {
+          "allOf": [
+            {
+              "$ref": "#/definitions/fields"
+            }
+          ],
+          "required": [
+            "version"
+          ]
+        },
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "collection": {
+      "type": "object",
+      "allOf": [
+        {
+          "$ref": "#/definitions/fields"
+        }
+      ],
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      },
+      "required": [
+        "version"
+      ]
+    },
+    "fields": {
+      "type": "object",
+      "properties": {
+        "version": {
+          "type": "string"
+        },
+        "deprecated": {
+          "type": "boolean"
+        }
+      }
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/version/v1.1.0/schema.json
+inline constexpr std::string_view schema_24_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/version/v1.1.0/schema.json",
+  "title": "Versioning Indicators extension",
+  "type": "object",
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Catalog"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/catalog"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "properties": {
+          "$ref": "#/definitions/fields"
+        },
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "collection": {
+      "type": "object",
+      "allOf": [
+        {
+          "$ref": "#/definitions/fields"
+        }
+      ],
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "catalog": {
+      "type": "object",
+      "allOf": [
+        {
+          "$ref": "#/definitions/fields"
+        }
+      ]
+    },
+    "fields": {
+      "type": "object",
+      "properties": {
+        "version": {
+          "type": "string"
+        },
+        "deprecated": {
+          "type": "boolean"
+        },
+        "experimental": {
+          "type": "boolean"
+        }
+      }
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/version/v1.2.0/schema.json
+inline constexpr std::string_view schema_25_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/version/v1.2.0/schema.json",
+  "title": "Versioning Indicators extension",
+  "type": "object",
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Catalog"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/catalog"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "properties": {
+          "$ref": "#/definitions/fields"
+        },
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "links": {
+          "type": "array",
+          "items": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "collection": {
+      "type": "object",
+      "allOf": [
+        {
+          "$ref": "#/definitions/fields"
+        }
+      ],
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "links": {
+          "type": "array",
+          "items": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "catalog": {
+      "type": "object",
+      "allOf": [
+        {
+          "$ref": "#/definitions/fields"
+        }
+      ],
+      "properties": {
+        "links": {
+          "type": "array",
+          "items": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "fields": {
+      "type": "object",
+      "properties": {
+        "version": {
+          "type": "string"
+        },
+        "deprecated": {
+          "type": "boolean"
+        },
+        "experimental": {
+          "type": "boolean"
+        }
+      }
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/view/v1.0.0/schema.json
+inline constexpr std::string_view schema_26_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/view/v1.0.0/schema.json",
+  "title": "View Geometry extension",
+  "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "properties": {
+          "allOf": [
+            {
+              "$ref": "#/definitions/uses_field"
+            },
+            {
+              "$ref": "#/definitions/fields"
+            }
+          ]
+        },
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "collection": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      }
+    },
+    "uses_field": {
+      "anyOf": [
+        {
+          "required": [
+            "view:off_nadir"
+          ]
+        },
+        {
+          "required": [
+            "view:incidence_angle"
+          ]
+        },
+        {
+          "required": [
+            "view:azimuth"
+          ]
+        },
+        {
+          "required": [
+            "view:sun_azimuth"
+          ]
+        },
+        {
+          "required": [
+            "view:sun_elevation"
+          ]
+        }
+      ]
+    },
+    "fields": {
+      "type": "object",
+      "properties": {
+        "view:off_nadir": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 90
+        },
+        "view:incidence_angle": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 90
+        },
+        "view:azimuth": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 360
+        },
+        "view:sun_azimuth": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 360
+        },
+        "view:sun_elevation": {
+          "type": "number",
+          "minimum": -90,
+          "maximum": 90
+        }
+      },
+      "patternProperties": {
+        "^(?!view:)": {}
+      },
+      "additionalProperties": false
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/view/v1.1.0/schema.json
+inline constexpr std::string_view schema_27_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/view/v1.1.0/schema.json",
+  "title": "View Geometry extension",
+  "type": "object",
+  "properties": {
+    "type": {
+      "enum": [
+        "Feature",
+        "Collection"
+      ]
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Feature"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/item"
+      }
+    },
+    {
+      "if": {
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "Collection"
+          }
+        }
+      },
+      "then": {
+        "$ref": "#/definitions/collection"
+      }
+    }
+  ],
+  "definitions": {
+    "item": {
+      "type": "object",
+      "properties": {
+        "properties": {
+          "$ref": "#/definitions/fields"
+        },
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      },
+      "anyOf": [
+        {
+          "required": [
+            "properties"
+          ],
+          "properties": {
+            "properties": {
+              "$ref": "#/definitions/uses_field"
+            }
+          }
+        },
+        {
+          "required": [
+            "assets"
+          ],
+          "properties": {
+            "assets": {
+              "type": "object",
+              "not": {
+                "additionalProperties": {
+                  "not": {
+                    "$ref": "#/definitions/uses_field"
+                  }
+                }
+              }
+            }
+          }
+        }
+      ]
+    },
+    "collection": {
+      "type": "object",
+      "properties": {
+        "assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        },
+        "item_assets": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/fields"
+          }
+        }
+      },
+      "anyOf": [
+        {
+          "required": [
+            "assets"
+          ],
+          "properties": {
+            "assets": {
+              "type": "object",
+              "not": {
+                "additionalProperties": {
+                  "not": {
+                    "$ref": "#/definitions/uses_field"
+                  }
+                }
+              }
+            }
+          }
+        },
+        {
+          "required": [
+            "item_assets"
+          ],
+          "properties": {
+            "item_assets": {
+              "type": "object",
+              "not": {
+                "additionalProperties": {
+                  "not": {
+                    "$ref": "#/definitions/uses_field"
+                  }
+                }
+              }
+            }
+          }
+        },
+        {
+          "required": [
+            "summaries"
+          ],
+          "properties": {
+            "summaries": {
+              "$ref": "#/definitions/uses_field"
+            }
+          }
+        }
+      ]
+    },
+    "uses_field": {
+      "anyOf": [
+        {
+          "required": [
+            "view:off_nadir"
+          ]
+        },
+        {
+          "required": [
+            "view:incidence_angle"
+          ]
+        },
+        {
+          "required": [
+            "view:azimuth"
+          ]
+        },
+        {
+          "required": [
+            "view:sun_azimuth"
+          ]
+        },
+        {
+          "required": [
+            "view:sun_elevation"
+          ]
+        },
+        {
+          "required": [
+            "view:moon_azimuth"
+          ]
+        },
+        {
+          "required": [
+            "view:moon_elevation"
+          ]
+        }
+      ]
+    },
+    "fields": {
+      "type": "object",
+      "properties": {
+        "view:off_nadir": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 90
+        },
+        "view:incidence_angle": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 90
+        },
+        "view:azimuth": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 360
+        },
+        "view:sun_azimuth": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 360
+        },
+        "view:sun_elevation": {
+          "type": "number",
+          "minimum": -90,
+          "maximum": 90
+        },
+        "view:moon_azimuth": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 360
+        },
+        "view:moon_elevation": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 90
+        }
+      },
+      "patternProperties": {
+        "^(?!view:)": {}
+      },
+      "additionalProperties": false
+    }
+  }
+}
+)dlm_schema",
+};
+
+// geojson/Feature.json
+inline constexpr std::string_view schema_28_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://geojson.org/schema/Feature.json",
+  "title": "GeoJSON Feature",
+  "description": "RFC 7946 Feature object.",
+  "type": "object",
+  "required": [
+    "type",
+    "properties",
+    "geometry"
+  ],
+  "properties": {
+    "type": {
+      "type": "string",
+      "const": "Feature"
+    },
+    "id": {
+      "type": [
+        "string",
+        "number"
+      ]
+    },
+    "properties": {
+      "type": [
+        "object",
+        "null"
+      ]
+    },
+    "geometry": {
+      "if": {
+        "type": "null"
+      },
+      "else": {
+        "$ref": "https://geojson.org/schema/Geometry.json"
+      }
+    },
+    "bbox": {
+      "type": "array",
+      "minItems": 4,
+      "items": {
+        "type": "number"
+      }
+    }
+  }
+}
+)dlm_schema",
+};
+
+// geojson/Geometry.json
+inline constexpr std::string_view schema_29_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://geojson.org/schema/Geometry.json",
+  "title": "GeoJSON Geometry",
+  "description": "RFC 7946 geometry; the members checked depend on the type member.",
+  "allOf": [
+    {
+      "$ref": "#/definitions/geometry"
+    }
+  ],
+  "definitions": {
+    "geometry": {
+      "title": "Geometry object",
+      "type": "object",
+      "required": [
+        "type"
+      ],
+      "properties": {
+        "type": {
+          "type": "string",
+          "enum": [
+            "Point",
+            "MultiPoint",
+            "LineString",
+            "MultiLineString",
+            "Polygon",
+            "MultiPolygon",
+            "GeometryCollection"
+          ]
+        },
+        "bbox": {
+          "$ref": "#/definitions/bbox"
+        }
+      },
+      "allOf": [
+        {
+          "if": {
+            "required": [
+              "type"
+            ],
+            "properties": {
+              "type": {
+                "const": "Point"
+              }
+            }
+          },
+          "then": {
+            "required": [
+              "coordinates"
+            ],
+            "properties": {
+              "coordinates": {
+                "$ref": "#/definitions/position"
+              }
+            }
+          }
+        },
+        {
+          "if": {
+            "required": [
+              "type"
+            ],
+            "properties": {
+              "type": {
+                "const": "MultiPoint"
+              }
+            }
+          },
+          "then": {
+            "required": [
+              "coordinates"
+            ],
+            "properties": {
+              "coordinates": {
+                "$ref": "#/definitions/position_list"
+              }
+            }
+          }
+        },
+        {
+          "if": {
+            "required": [
+              "type"
+            ],
+            "properties": {
+              "type": {
+                "const": "LineString"
+              }
+            }
+          },
+          "then": {
+            "required": [
+              "coordinates"
+            ],
+            "properties": {
+              "coordinates": {
+                "$ref": "#/definitions/line_string"
+              }
+            }
+          }
+        },
+        {
+          "if": {
+            "required": [
+              "type"
+            ],
+            "properties": {
+              "type": {
+                "const": "MultiLineString"
+              }
+            }
+          },
+          "then": {
+            "required": [
+              "coordinates"
+            ],
+            "properties": {
+              "coordinates": {
+                "$ref": "#/definitions/line_string_list"
+              }
+            }
+          }
+        },
+        {
+          "if": {
+            "required": [
+              "type"
+            ],
+            "properties": {
+              "type": {
+                "const": "Polygon"
+              }
+            }
+          },
+          "then": {
+            "required": [
+              "coordinates"
+            ],
+            "properties": {
+              "coordinates": {
+                "$ref": "#/definitions/polygon"
+              }
+            }
+          }
+        },
+        {
+          "if": {
+            "required": [
+              "type"
+            ],
+            "properties": {
+              "type": {
+                "const": "MultiPolygon"
+              }
+            }
+          },
+          "then": {
+            "required": [
+              "coordinates"
+            ],
+            "properties": {
+              "coordinates": {
+                "$ref": "#/definitions/polygon_list"
+              }
+            }
+          }
+        },
+        {
+          "if": {
+            "required": [
+              "type"
+            ],
+            "properties": {
+              "type": {
+                "const": "GeometryCollection"
+              }
+            }
+          },
+          "then": {
+            "required": [
+              "geometries"
+            ],
+            "properties": {
+              "geometries": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/definitions/geometry"
+                }
+              }
+            }
+          }
+        }
+      ]
+    },
+    "bbox": {
+      "type": "array",
+      "minItems": 4,
+      "items": {
+        "type": "number"
+      }
+    },
+    "position": {
+      "type": "array",
+      "minItems": 2,
+      "items": {
+        "type": "number"
+      }
+    },
+    "position_list": {
+      "type": "array",
+      "items": {
+        "$ref": "#/definitions/position"
+      }
+    },
+    "line_string": {
+      "type": "array",
+      "minItems": 2,
+      "items": {
+        "$ref": "#/definitions/position"
+      }
+    },
+    "line_string_list": {
+      "type": "array",
+      "items": {
+        "$ref": "#/definitions/line_string"
+      }
+    },
+    "linear_ring": {
+      "type": "array",
+      "minItems": 4,
+      "items": {
+        "$ref": "#/definitions/position"
+      }
+    },
+    "polygon": {
+      "type": "array",
+      "items": {
+        "$ref": "#/definitions/linear_ring"
+      }
+    },
+    "polygon_list": {
+      "type": "array",
+      "items": {
+        "$ref": "#/definitions/polygon"
+      }
+    }
+  }
+}
+)dlm_schema",
+};
+
+// stac/v1.0.0/basics.json
+inline constexpr std::string_view schema_30_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/basics.json",
+  "title": "Basic descriptive fields",
+  "type": "object",
+  "properties": {
+    "title": {
+      "type": "string"
+    },
+    "description": {
+      "type": "string"
+    }
+  }
+}
+)dlm_schema",
+};
+
+// stac/v1.0.0/catalog.json
+inline constexpr std::string_view schema_31_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://schemas.stacspec.org/v1.0.0/catalog-spec/json-schema/catalog.json",
+  "title": "STAC Catalog",
+  "description": "STAC Catalog (STAC 1.0.0).",
+  "type": "object",
+  "required": [
+    "type",
+    "stac_version",
+    "id",
+    "description",
+    "links"
+  ],
+  "properties": {
+    "type": {
+      "type": "string",
+      "const": "Catalog"
+    },
+    "stac_version": {
+      "type": "string",
+      "const": "1.0.0"
+    },
+    "stac_extensions": {
+      "title": "Extension schema URIs",
+      "type": "array",
+      "uniqueItems": true,
+      "items": {
+        "type": "string",
+        "format": "iri"
+      }
+    },
+    "id": {
+      "type": "string",
+      "minLength": 1
+    },
+    "title": {
+      "type": "string"
+    },
+    "description": {
+      "type": "string",
+      "minLength": 1
+    },
+    "links": {
+      "$ref": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/item.json#/definitions/links"
+    }
+  }
+}
+)dlm_schema",
+};
+
+// stac/v1.0.0/collection.json
+inline constexpr std::string_view schema_32_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://schemas.stacspec.org/v1.0.0/collection-spec/json-schema/collection.json",
+  "title": "STAC Collection",
+  "description": "STAC Collection (STAC 1.0.0).",
+  "type": "object",
+  "required": [
+    "type",
+    "stac_version",
+    "id",
+    "description",
+    "license",
+    "extent",
+    "links"
+  ],
+  "properties": {
+    "type": {
+      "type": "string",
+      "const": "Collection"
+    },
+    "stac_version": {
+      "type": "string",
+      "const": "1.0.0"
+    },
+    "stac_extensions": {
+      "title": "Extension schema URIs",
+      "type": "array",
+      "uniqueItems": true,
+      "items": {
+        "type": "string",
+        "format": "iri"
+      }
+    },
+    "id": {
+      "type": "string",
+      "minLength": 1
+    },
+    "title": {
+      "type": "string"
+    },
+    "description": {
+      "type": "string",
+      "minLength": 1
+    },
+    "keywords": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      }
+    },
+    "license": {
+      "$ref": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/licensing.json#/definitions/license"
+    },
+    "providers": {
+      "$ref": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/provider.json#/definitions/providers"
+    },
+    "extent": {
+      "$ref": "#/definitions/extent"
+    },
+    "summaries": {
+      "$ref": "#/definitions/summaries"
+    },
+    "links": {
+      "$ref": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/item.json#/definitions/links"
+    },
+    "assets": {
+      "$ref": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/item.json#/definitions/assets"
+    }
+  },
+  "definitions": {
+    "extent": {
+      "type": "object",
+      "required": [
+        "spatial",
+        "temporal"
+      ],
+      "properties": {
+        "spatial": {
+          "type": "object",
+          "required": [
+            "bbox"
+          ],
+          "properties": {
+            "bbox": {
+              "type": "array",
+              "minItems": 1,
+              "items": {
+                "type": "array",
+                "minItems": 4,
+                "maxItems": 6,
+                "not": {
+                  "minItems": 5,
+                  "maxItems": 5
+                },
+                "items": {
+                  "type": "number"
+                }
+              }
+            }
+          }
+        },
+        "temporal": {
+          "type": "object",
+          "required": [
+            "interval"
+          ],
+          "properties": {
+            "interval": {
+              "type": "array",
+              "minItems": 1,
+              "items": {
+                "type": "array",
+                "minItems": 2,
+                "maxItems": 2,
+                "items": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "format": "date-time",
+                  "pattern": "(\\+00:00|Z)$"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "summaries": {
+      "type": "object",
+      "additionalProperties": {
+        "title": "A set of values, a range, or a JSON Schema",
+        "anyOf": [
+          {
+            "title": "Set of values",
+            "type": "array",
+            "minItems": 1
+          },
+          {
+            "title": "Range",
+            "type": "object",
+            "required": [
+              "minimum",
+              "maximum"
+            ],
+            "properties": {
+              "minimum": {
+                "type": [
+                  "number",
+                  "string"
+                ]
+              },
+              "maximum": {
+                "type": [
+                  "number",
+                  "string"
+                ]
+              }
+            }
+          },
+          {
+            "title": "JSON Schema",
+            "type": "object",
+            "minProperties": 1
+          }
+        ]
+      }
+    }
+  }
+}
+)dlm_schema",
+};
+
+// stac/v1.0.0/datetime.json
+inline constexpr std::string_view schema_33_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/datetime.json",
+  "title": "Date and time fields",
+  "description": "RFC 3339 timestamps in UTC; start_datetime and end_datetime come together.",
+  "type": "object",
+  "properties": {
+    "datetime": {
+      "type": [
+        "string",
+        "null"
+      ],
+      "format": "date-time",
+      "pattern": "(\\+00:00|Z)$"
+    },
+    "start_datetime": {
+      "type": "string",
+      "format": "date-time",
+      "pattern": "(\\+00:00|Z)$"
+    },
+    "end_datetime": {
+      "type": "string",
+      "format": "date-time",
+      "pattern": "(\\+00:00|Z)$"
+    },
+    "created": {
+      "type": "string",
+      "format": "date-time",
+      "pattern": "(\\+00:00|Z)$"
+    },
+    "updated": {
+      "type": "string",
+      "format": "date-time",
+      "pattern": "(\\+00:00|Z)$"
+    }
+  },
+  "dependencies": {
+    "start_datetime": [
+      "end_datetime"
+    ],
+    "end_datetime": [
+      "start_datetime"
+    ]
+  }
+}
+)dlm_schema",
+};
+
+// stac/v1.0.0/instrument.json
+inline constexpr std::string_view schema_34_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/instrument.json",
+  "title": "Instrument fields",
+  "type": "object",
+  "properties": {
+    "platform": {
+      "type": "string"
+    },
+    "instruments": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      }
+    },
+    "constellation": {
+      "type": "string"
+    },
+    "mission": {
+      "type": "string"
+    },
+    "gsd": {
+      "type": "number",
+      "exclusiveMinimum": 0
+    }
+  }
+}
+)dlm_schema",
+};
+
+// stac/v1.0.0/item.json
+inline constexpr std::string_view schema_35_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/item.json",
+  "title": "STAC Item",
+  "description": "STAC Item (STAC 1.0.0).",
+  "type": "object",
+  "required": [
+    "type",
+    "stac_version",
+    "id",
+    "geometry",
+    "properties",
+    "links",
+    "assets"
+  ],
+  "properties": {
+    "type": {
+      "type": "string",
+      "const": "Feature"
+    },
+    "stac_version": {
+      "type": "string",
+      "const": "1.0.0"
+    },
+    "stac_extensions": {
+      "title": "Extension schema URIs",
+      "type": "array",
+      "uniqueItems": true,
+      "items": {
+        "type": "string",
+        "format": "iri"
+      }
+    },
+    "id": {
+      "type": "string",
+      "minLength": 1
+    },
+    "bbox": {
+      "$ref": "#/definitions/bbox"
+    },
+    "properties": {
+      "$ref": "#/definitions/properties"
+    },
+    "links": {
+      "$ref": "#/definitions/links"
+    },
+    "assets": {
+      "$ref": "#/definitions/assets"
+    },
+    "collection": {
+      "type": "string",
+      "minLength": 1
+    }
+  },
+  "allOf": [
+    {
+      "$ref": "https://geojson.org/schema/Feature.json"
+    },
+    {
+      "title": "bbox is required unless geometry is null",
+      "if": {
+        "properties": {
+          "geometry": {
+            "type": "null"
+          }
+        }
+      },
+      "else": {
+        "required": [
+          "bbox"
+        ]
+      }
+    },
+    {
+      "title": "collection is required with a collection link and not allowed without one",
+      "if": {
+        "required": [
+          "links"
+        ],
+        "properties": {
+          "links": {
+            "type": "array",
+            "contains": {
+              "type": "object",
+              "required": [
+                "rel"
+              ],
+              "properties": {
+                "rel": {
+                  "const": "collection"
+                }
+              }
+            }
+          }
+        }
+      },
+      "then": {
+        "required": [
+          "collection"
+        ]
+      },
+      "else": {
+        "properties": {
+          "collection": false
+        }
+      }
+    }
+  ],
+  "definitions": {
+    "bbox": {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 6,
+      "not": {
+        "minItems": 5,
+        "maxItems": 5
+      },
+      "items": {
+        "type": "number"
+      }
+    },
+    "properties": {
+      "title": "Item properties",
+      "type": "object",
+      "required": [
+        "datetime"
+      ],
+      "allOf": [
+        {
+          "$ref": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/basics.json"
+        },
+        {
+          "$ref": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/datetime.json"
+        },
+        {
+          "$ref": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/instrument.json"
+        },
+        {
+          "$ref": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/licensing.json"
+        },
+        {
+          "$ref": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/provider.json"
+        }
+      ],
+      "if": {
+        "required": [
+          "datetime"
+        ],
+        "properties": {
+          "datetime": {
+            "type": "null"
+          }
+        }
+      },
+      "then": {
+        "required": [
+          "start_datetime",
+          "end_datetime"
+        ]
+      }
+    },
+    "links": {
+      "type": "array",
+      "items": {
+        "$ref": "#/definitions/link"
+      }
+    },
+    "link": {
+      "type": "object",
+      "required": [
+        "rel",
+        "href"
+      ],
+      "properties": {
+        "href": {
+          "type": "string",
+          "minLength": 1,
+          "format": "iri-reference"
+        },
+        "rel": {
+          "type": "string",
+          "minLength": 1
+        },
+        "type": {
+          "type": "string"
+        },
+        "title": {
+          "type": "string"
+        }
+      }
+    },
+    "assets": {
+      "type": "object",
+      "additionalProperties": {
+        "$ref": "#/definitions/asset"
+      }
+    },
+    "asset": {
+      "type": "object",
+      "required": [
+        "href"
+      ],
+      "properties": {
+        "href": {
+          "type": "string",
+          "minLength": 1,
+          "format": "iri-reference"
+        },
+        "title": {
+          "type": "string"
+        },
+        "description": {
+          "type": "string"
+        },
+        "type": {
+          "type": "string"
+        },
+        "roles": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        }
+      },
+      "allOf": [
+        {
+          "$ref": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/basics.json"
+        },
+        {
+          "$ref": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/datetime.json"
+        },
+        {
+          "$ref": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/instrument.json"
+        },
+        {
+          "$ref": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/licensing.json"
+        },
+        {
+          "$ref": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/provider.json"
+        }
+      ]
+    }
+  }
+}
+)dlm_schema",
+};
+
+// stac/v1.0.0/licensing.json
+inline constexpr std::string_view schema_36_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/licensing.json",
+  "title": "Licensing fields",
+  "type": "object",
+  "description": "SPDX license identifier, various or proprietary.",
+  "properties": {
+    "license": {
+      "$ref": "#/definitions/license"
+    }
+  },
+  "definitions": {
+    "license": {
+      "type": "string",
+      "pattern": "^[A-Za-z0-9_.+-]+$"
+    }
+  }
+}
+)dlm_schema",
+};
+
+// stac/v1.0.0/provider.json
+inline constexpr std::string_view schema_37_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/provider.json",
+  "title": "Provider fields",
+  "type": "object",
+  "properties": {
+    "providers": {
+      "$ref": "#/definitions/providers"
+    }
+  },
+  "definitions": {
+    "providers": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": [
+          "name"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1
+          },
+          "description": {
+            "type": "string"
+          },
+          "roles": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "enum": [
+                "licensor",
+                "producer",
+                "processor",
+                "host"
+              ]
+            }
+          },
+          "url": {
+            "type": "string",
+            "format": "iri"
+          }
+        }
+      }
+    }
+  }
+}
+)dlm_schema",
+};
+
+// stac/v1.1.0/bands.json
+inline constexpr std::string_view schema_38_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/bands.json",
+  "title": "Bands field",
+  "type": "object",
+  "properties": {
+    "bands": {
+      "type": "array",
+      "items": {
+        "title": "Band object",
+        "type": "object",
+        "minProperties": 1,
+        "properties": {
+          "name": {
+            "type": "string"
+          }
+        },
+        "allOf": [
+          {
+            "$ref": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/common.json"
+          }
+        ]
+      }
+    }
+  }
+}
+)dlm_schema",
+};
+
+// stac/v1.1.0/basics.json
+inline constexpr std::string_view schema_39_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/basics.json",
+  "title": "Basic descriptive fields",
+  "type": "object",
+  "properties": {
+    "title": {
+      "type": "string"
+    },
+    "description": {
+      "type": "string"
+    },
+    "keywords": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      }
+    },
+    "roles": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      }
+    }
+  }
+}
+)dlm_schema",
+};
+
+// stac/v1.1.0/catalog.json
+inline constexpr std::string_view schema_40_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://schemas.stacspec.org/v1.1.0/catalog-spec/json-schema/catalog.json",
+  "title": "STAC Catalog",
+  "description": "STAC Catalog (STAC 1.1.0).",
+  "type": "object",
+  "required": [
+    "type",
+    "stac_version",
+    "id",
+    "description",
+    "links"
+  ],
+  "properties": {
+    "type": {
+      "type": "string",
+      "const": "Catalog"
+    },
+    "stac_version": {
+      "type": "string",
+      "const": "1.1.0"
+    },
+    "stac_extensions": {
+      "title": "Extension schema URIs",
+      "type": "array",
+      "uniqueItems": true,
+      "items": {
+        "type": "string",
+        "format": "iri"
+      }
+    },
+    "id": {
+      "type": "string",
+      "minLength": 1
+    },
+    "title": {
+      "type": "string"
+    },
+    "description": {
+      "type": "string",
+      "minLength": 1
+    },
+    "links": {
+      "$ref": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/item.json#/definitions/links"
+    }
+  },
+  "allOf": [
+    {
+      "$ref": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/common.json"
+    }
+  ]
+}
+)dlm_schema",
+};
+
+// stac/v1.1.0/collection.json
+inline constexpr std::string_view schema_41_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://schemas.stacspec.org/v1.1.0/collection-spec/json-schema/collection.json",
+  "title": "STAC Collection",
+  "description": "STAC Collection (STAC 1.1.0).",
+  "type": "object",
+  "required": [
+    "type",
+    "stac_version",
+    "id",
+    "description",
+    "license",
+    "extent",
+    "links"
+  ],
+  "properties": {
+    "type": {
+      "type": "string",
+      "const": "Collection"
+    },
+    "stac_version": {
+      "type": "string",
+      "const": "1.1.0"
+    },
+    "stac_extensions": {
+      "title": "Extension schema URIs",
+      "type": "array",
+      "uniqueItems": true,
+      "items": {
+        "type": "string",
+        "format": "iri"
+      }
+    },
+    "id": {
+      "type": "string",
+      "minLength": 1
+    },
+    "title": {
+      "type": "string"
+    },
+    "description": {
+      "type": "string",
+      "minLength": 1
+    },
+    "keywords": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      }
+    },
+    "license": {
+      "$ref": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/licensing.json#/definitions/license"
+    },
+    "providers": {
+      "$ref": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/provider.json#/definitions/providers"
+    },
+    "extent": {
+      "$ref": "#/definitions/extent"
+    },
+    "summaries": {
+      "$ref": "#/definitions/summaries"
+    },
+    "links": {
+      "$ref": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/item.json#/definitions/links"
+    },
+    "assets": {
+      "$ref": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/item.json#/definitions/assets"
+    },
+    "item_assets": {
+      "$ref": "#/definitions/item_assets"
+    }
+  },
+  "allOf": [
+    {
+      "$ref": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/common.json"
+    }
+  ],
+  "definitions": {
+    "extent": {
+      "type": "object",
+      "required": [
+        "spatial",
+        "temporal"
+      ],
+      "properties": {
+        "spatial": {
+          "type": "object",
+          "required": [
+            "bbox"
+          ],
+          "properties": {
+            "bbox": {
+              "type": "array",
+              "minItems": 1,
+              "items": {
+                "type": "array",
+                "minItems": 4,
+                "maxItems": 6,
+                "not": {
+                  "minItems": 5,
+                  "maxItems": 5
+                },
+                "items": {
+                  "type": "number"
+                }
+              }
+            }
+          }
+        },
+        "temporal": {
+          "type": "object",
+          "required": [
+            "interval"
+          ],
+          "properties": {
+            "interval": {
+              "type": "array",
+              "minItems": 1,
+              "items": {
+                "type": "array",
+                "minItems": 2,
+                "maxItems": 2,
+                "items": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "format": "date-time",
+                  "pattern": "(\\+00:00|Z)$"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "summaries": {
+      "type": "object",
+      "additionalProperties": {
+        "title": "A set of values, a range, or a JSON Schema",
+        "anyOf": [
+          {
+            "title": "Set of values",
+            "type": "array",
+            "minItems": 1
+          },
+          {
+            "title": "Range",
+            "type": "object",
+            "required": [
+              "minimum",
+              "maximum"
+            ],
+            "properties": {
+              "minimum": {
+                "type": [
+                  "number",
+                  "string"
+                ]
+              },
+              "maximum": {
+                "type": [
+                  "number",
+                  "string"
+                ]
+              }
+            }
+          },
+          {
+            "title": "JSON Schema",
+            "type": "object",
+            "minProperties": 1
+          }
+        ]
+      }
+    },
+    "item_assets": {
+      "type": "object",
+      "additionalProperties": {
+        "title": "Item asset definition",
+        "type": "object",
+        "minProperties": 2,
+        "properties": {
+          "href": false,
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "type": {
+            "type": "string"
+          },
+          "roles": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        },
+        "allOf": [
+          {
+            "$ref": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/common.json"
+          }
+        ]
+      }
+    }
+  }
+}
+)dlm_schema",
+};
+
+// stac/v1.1.0/common.json
+inline constexpr std::string_view schema_42_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/common.json",
+  "title": "Common metadata",
+  "description": "All common metadata field groups of STAC 1.1.",
+  "type": "object",
+  "allOf": [
+    {
+      "$ref": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/basics.json"
+    },
+    {
+      "$ref": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/bands.json"
+    },
+    {
+      "$ref": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/datetime.json"
+    },
+    {
+      "$ref": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/data-values.json"
+    },
+    {
+      "$ref": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/instrument.json"
+    },
+    {
+      "$ref": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/licensing.json"
+    },
+    {
+      "$ref": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/provider.json"
+    }
+  ]
+}
+)dlm_schema",
+};
+
+// stac/v1.1.0/data-values.json
+inline constexpr std::string_view schema_43_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/data-values.json",
+  "title": "Data value fields",
+  "type": "object",
+  "properties": {
+    "data_type": {
+      "type": "string",
+      "enum": [
+        "int8",
+        "int16",
+        "int32",
+        "int64",
+        "uint8",
+        "uint16",
+        "uint32",
+        "uint64",
+        "float16",
+        "float32",
+        "float64",
+        "cint16",
+        "cint32",
+        "cfloat32",
+        "cfloat64",
+        "other"
+      ]
+    },
+    "nodata": {
+      "$ref": "#/definitions/nodata"
+    },
+    "statistics": {
+      "type": "object",
+      "minProperties": 1,
+      "properties": {
+        "minimum": {
+          "type": "number"
+        },
+        "maximum": {
+          "type": "number"
+        },
+        "mean": {
+          "type": "number"
+        },
+        "stddev": {
+          "type": "number"
+        },
+        "count": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "valid_percent": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 100
+        }
+      }
+    },
+    "unit": {
+      "type": "string"
+    }
+  },
+  "definitions": {
+    "nodata": {
+      "title": "No-data value: a number, or nan, inf, -inf",
+      "type": [
+        "number",
+        "string"
+      ],
+      "if": {
+        "type": "string"
+      },
+      "then": {
+        "enum": [
+          "nan",
+          "inf",
+          "-inf"
+        ]
+      }
+    }
+  }
+}
+)dlm_schema",
+};
+
+// stac/v1.1.0/datetime.json
+inline constexpr std::string_view schema_44_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/datetime.json",
+  "title": "Date and time fields",
+  "description": "RFC 3339 timestamps in UTC; start_datetime and end_datetime come together.",
+  "type": "object",
+  "properties": {
+    "datetime": {
+      "type": [
+        "string",
+        "null"
+      ],
+      "format": "date-time",
+      "pattern": "(\\+00:00|Z)$"
+    },
+    "start_datetime": {
+      "type": "string",
+      "format": "date-time",
+      "pattern": "(\\+00:00|Z)$"
+    },
+    "end_datetime": {
+      "type": "string",
+      "format": "date-time",
+      "pattern": "(\\+00:00|Z)$"
+    },
+    "created": {
+      "type": "string",
+      "format": "date-time",
+      "pattern": "(\\+00:00|Z)$"
+    },
+    "updated": {
+      "type": "string",
+      "format": "date-time",
+      "pattern": "(\\+00:00|Z)$"
+    }
+  },
+  "dependencies": {
+    "start_datetime": [
+      "end_datetime"
+    ],
+    "end_datetime": [
+      "start_datetime"
+    ]
+  }
+}
+)dlm_schema",
+};
+
+// stac/v1.1.0/instrument.json
+inline constexpr std::string_view schema_45_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/instrument.json",
+  "title": "Instrument fields",
+  "type": "object",
+  "properties": {
+    "platform": {
+      "type": "string"
+    },
+    "instruments": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      }
+    },
+    "constellation": {
+      "type": "string"
+    },
+    "mission": {
+      "type": "string"
+    },
+    "gsd": {
+      "type": "number",
+      "exclusiveMinimum": 0
+    }
+  }
+}
+)dlm_schema",
+};
+
+// stac/v1.1.0/item.json
+inline constexpr std::string_view schema_46_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/item.json",
+  "title": "STAC Item",
+  "description": "STAC Item (STAC 1.1.0).",
+  "type": "object",
+  "required": [
+    "type",
+    "stac_version",
+    "id",
+    "geometry",
+    "properties",
+    "links",
+    "assets"
+  ],
+  "properties": {
+    "type": {
+      "type": "string",
+      "const": "Feature"
+    },
+    "stac_version": {
+      "type": "string",
+      "const": "1.1.0"
+    },
+    "stac_extensions": {
+      "title": "Extension schema URIs",
+      "type": "array",
+      "uniqueItems": true,
+      "items": {
+        "type": "string",
+        "format": "iri"
+      }
+    },
+    "id": {
+      "type": "string",
+      "minLength": 1
+    },
+    "bbox": {
+      "$ref": "#/definitions/bbox"
+    },
+    "properties": {
+      "$ref": "#/definitions/properties"
+    },
+    "links": {
+      "$ref": "#/definitions/links"
+    },
+    "assets": {
+      "$ref": "#/definitions/assets"
+    },
+    "collection": {
+      "type": "string",
+      "minLength": 1
+    }
+  },
+  "allOf": [
+    {
+      "$ref": "https://geojson.org/schema/Feature.json"
+    },
+    {
+      "title": "bbox is required unless geometry is null",
+      "if": {
+        "properties": {
+          "geometry": {
+            "type": "null"
+          }
+        }
+      },
+      "else": {
+        "required": [
+          "bbox"
+        ]
+      }
+    },
+    {
+      "title": "collection is required with a collection link and not allowed without one",
+      "if": {
+        "required": [
+          "links"
+        ],
+        "properties": {
+          "links": {
+            "type": "array",
+            "contains": {
+              "type": "object",
+              "required": [
+                "rel"
+              ],
+              "properties": {
+                "rel": {
+                  "const": "collection"
+                }
+              }
+            }
+          }
+        }
+      },
+      "then": {
+        "required": [
+          "collection"
+        ]
+      },
+      "else": {
+        "properties": {
+          "collection": false
+        }
+      }
+    },
+    {
+      "title": "bands in properties only when an asset has bands",
+      "if": {
+        "properties": {
+          "assets": {
+            "type": "object",
+            "additionalProperties": {
+              "properties": {
+                "bands": false
+              }
+            }
+          }
+        }
+      },
+      "then": {
+        "properties": {
+          "properties": {
+            "properties": {
+              "bands": false
+            }
+          }
+        }
+      }
+    }
+  ],
+  "definitions": {
+    "bbox": {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 6,
+      "not": {
+        "minItems": 5,
+        "maxItems": 5
+      },
+      "items": {
+        "type": "number"
+      }
+    },
+    "properties": {
+      "title": "Item properties",
+      "type": "object",
+      "required": [
+        "datetime"
+      ],
+      "allOf": [
+        {
+          "$ref": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/common.json"
+        }
+      ],
+      "if": {
+        "required": [
+          "datetime"
+        ],
+        "properties": {
+          "datetime": {
+            "type": "null"
+          }
+        }
+      },
+      "then": {
+        "required": [
+          "start_datetime",
+          "end_datetime"
+        ]
+      }
+    },
+    "links": {
+      "type": "array",
+      "items": {
+        "$ref": "#/definitions/link"
+      }
+    },
+    "link": {
+      "type": "object",
+      "required": [
+        "rel",
+        "href"
+      ],
+      "properties": {
+        "href": {
+          "type": "string",
+          "minLength": 1,
+          "format": "iri-reference"
+        },
+        "rel": {
+          "type": "string",
+          "minLength": 1
+        },
+        "type": {
+          "type": "string"
+        },
+        "title": {
+          "type": "string"
+        },
+        "method": {
+          "type": "string",
+          "pattern": "^[A-Z]+$"
+        },
+        "headers": {
+          "type": "object",
+          "additionalProperties": {
+            "type": [
+              "string",
+              "array"
+            ],
+            "items": {
+              "type": "string"
+            }
+          }
+        },
+        "body": {
+          "title": "Request body (any JSON value)"
+        }
+      },
+      "allOf": [
+        {
+          "title": "A self link is absolute",
+          "if": {
+            "required": [
+              "rel"
+            ],
+            "properties": {
+              "rel": {
+                "const": "self"
+              }
+            }
+          },
+          "then": {
+            "properties": {
+              "href": {
+                "format": "iri"
+              }
+            }
+          }
+        },
+        {
+          "$ref": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/common.json"
+        }
+      ]
+    },
+    "assets": {
+      "type": "object",
+      "additionalProperties": {
+        "$ref": "#/definitions/asset"
+      }
+    },
+    "asset": {
+      "type": "object",
+      "required": [
+        "href"
+      ],
+      "properties": {
+        "href": {
+          "type": "string",
+          "minLength": 1,
+          "format": "iri-reference"
+        },
+        "title": {
+          "type": "string"
+        },
+        "description": {
+          "type": "string"
+        },
+        "type": {
+          "type": "string"
+        },
+        "roles": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        }
+      },
+      "allOf": [
+        {
+          "$ref": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/common.json"
+        }
+      ]
+    }
+  }
+}
+)dlm_schema",
+};
+
+// stac/v1.1.0/licensing.json
+inline constexpr std::string_view schema_47_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/licensing.json",
+  "title": "Licensing fields",
+  "type": "object",
+  "description": "SPDX license identifier or expression, or other.",
+  "properties": {
+    "license": {
+      "$ref": "#/definitions/license"
+    }
+  },
+  "definitions": {
+    "license": {
+      "type": "string",
+      "minLength": 1,
+      "pattern": "^[A-Za-z0-9 ()+.:_-]+$"
+    }
+  }
+}
+)dlm_schema",
+};
+
+// stac/v1.1.0/provider.json
+inline constexpr std::string_view schema_48_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/provider.json",
+  "title": "Provider fields",
+  "type": "object",
+  "properties": {
+    "providers": {
+      "$ref": "#/definitions/providers"
+    }
+  },
+  "definitions": {
+    "providers": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": [
+          "name"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1
+          },
+          "description": {
+            "type": "string"
+          },
+          "roles": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "enum": [
+                "licensor",
+                "producer",
+                "processor",
+                "host"
+              ]
+            }
+          },
+          "url": {
+            "type": "string",
+            "format": "iri"
+          }
+        }
+      }
+    }
+  }
+}
+)dlm_schema",
+};
+
 /// Every shipped schema, sorted by path.
 inline constexpr embedded_schema embedded_schemas[] = {
+    {"dlm/v1.0.0-beta.3/schema.json", schema_0_pieces, 2},
+    {"extensions/classification/v1.0.0/schema.json", schema_1_pieces, 1},
+    {"extensions/classification/v1.1.0/schema.json", schema_2_pieces, 1},
+    {"extensions/eo/v1.0.0/schema.json", schema_3_pieces, 1},
+    {"extensions/eo/v1.1.0/schema.json", schema_4_pieces, 1},
+    {"extensions/eo/v2.0.0/schema.json", schema_5_pieces, 2},
+    {"extensions/file/v1.0.0/schema.json", schema_6_pieces, 1},
+    {"extensions/file/v2.0.0/schema.json", schema_7_pieces, 1},
+    {"extensions/file/v2.1.0/schema.json", schema_8_pieces, 1},
+    {"extensions/label/v1.0.0/schema.json", schema_9_pieces, 1},
+    {"extensions/label/v1.0.1/schema.json", schema_10_pieces, 1},
+    {"extensions/mlm/v1.5.2/schema.json", schema_11_pieces, 3},
+    {"extensions/processing/v1.0.0/schema.json", schema_12_pieces, 1},
+    {"extensions/processing/v1.1.0/schema.json", schema_13_pieces, 1},
+    {"extensions/processing/v1.2.0/schema.json", schema_14_pieces, 1},
+    {"extensions/projection/v1.0.0/schema.json", schema_15_pieces, 1},
+    {"extensions/projection/v1.1.0/schema.json", schema_16_pieces, 1},
+    {"extensions/projection/v1.2.0/schema.json", schema_17_pieces, 1},
+    {"extensions/projection/v2.0.0/schema.json", schema_18_pieces, 1},
+    {"extensions/raster/v1.0.0/schema.json", schema_19_pieces, 1},
+    {"extensions/raster/v1.1.0/schema.json", schema_20_pieces, 1},
+    {"extensions/raster/v2.0.0/schema.json", schema_21_pieces, 2},
+    {"extensions/scientific/v1.0.0/schema.json", schema_22_pieces, 1},
+    {"extensions/version/v1.0.0/schema.json", schema_23_pieces, 1},
+    {"extensions/version/v1.1.0/schema.json", schema_24_pieces, 1},
+    {"extensions/version/v1.2.0/schema.json", schema_25_pieces, 1},
+    {"extensions/view/v1.0.0/schema.json", schema_26_pieces, 1},
+    {"extensions/view/v1.1.0/schema.json", schema_27_pieces, 1},
+    {"geojson/Feature.json", schema_28_pieces, 1},
+    {"geojson/Geometry.json", schema_29_pieces, 1},
+    {"stac/v1.0.0/basics.json", schema_30_pieces, 1},
+    {"stac/v1.0.0/catalog.json", schema_31_pieces, 1},
+    {"stac/v1.0.0/collection.json", schema_32_pieces, 1},
+    {"stac/v1.0.0/datetime.json", schema_33_pieces, 1},
+    {"stac/v1.0.0/instrument.json", schema_34_pieces, 1},
+    {"stac/v1.0.0/item.json", schema_35_pieces, 1},
+    {"stac/v1.0.0/licensing.json", schema_36_pieces, 1},
+    {"stac/v1.0.0/provider.json", schema_37_pieces, 1},
+    {"stac/v1.1.0/bands.json", schema_38_pieces, 1},
+    {"stac/v1.1.0/basics.json", schema_39_pieces, 1},
+    {"stac/v1.1.0/catalog.json", schema_40_pieces, 1},
+    {"stac/v1.1.0/collection.json", schema_41_pieces, 1},
+    {"stac/v1.1.0/common.json", schema_42_pieces, 1},
+    {"stac/v1.1.0/data-values.json", schema_43_pieces, 1},
+    {"stac/v1.1.0/datetime.json", schema_44_pieces, 1},
+    {"stac/v1.1.0/instrument.json", schema_45_pieces, 1},
+    {"stac/v1.1.0/item.json", schema_46_pieces, 1},
+    {"stac/v1.1.0/licensing.json", schema_47_pieces, 1},
+    {"stac/v1.1.0/provider.json", schema_48_pieces, 1},
 };
 
 }  // namespace dlm::detail
