@@ -92,6 +92,7 @@ int main() {
                            {"coordinates", {{{-74.0, 45.0}, {-73.0, 45.0}, {-73.0, 46.0}, {-74.0, 46.0}, {-74.0, 45.0}}}}})
                 .link("self", "https://example.com/items/unet-landcover.json")
                 .asset("model", "https://example.com/models/unet-landcover.pt", {"model"}, "application/octet-stream")
+                .asset("sample-input", "https://example.com/samples/tile.tif", {"data"}, "image/tiff; application=geotiff")
                 .build();
         dlm::write_model(item, landcover_model());
         dlm::write_version(item, {"1.2.0", std::nullopt, std::nullopt});
@@ -100,6 +101,8 @@ int main() {
         const char* names[][2] = {{"B02", "blue"}, {"B03", "green"}, {"B04", "red"}, {"B08", "nir"}};
         for (std::size_t i = 0; i < bands.size(); ++i) bands[i].name = names[i][0], bands[i].common_name = names[i][1];
         dlm::write_eo_bands(item, bands);
+        // eo v1.1 defines bands on assets; `eo:bands` in properties summarises those of the assets.
+        item["assets"]["sample-input"]["eo:bands"] = item["properties"]["eo:bands"];
 
         const dlm::report report = dlm::validator().validate(item);
         if (!report.ok()) {
