@@ -83,7 +83,9 @@ std::size_t line_of(const std::string& text, std::size_t at) {
 }
 
 /// The lines of `text` that an upgrade may touch: for each change, the lines of the member or element at its
-/// (original) pointer; and where removals leave a member last in its container, the line of its comma.
+/// (original) pointer; and where removals leave a member last in its container, the line of its comma. A
+/// replaced container may keep its first and last lines (`"key": [` and `]`), so the diff is checked to lie within
+/// these lines and to touch every change.
 std::set<std::size_t> member_lines(const std::string& text, const std::vector<dlm::change>& changes) {
     using dlm::detail::no_node;
     const dlm::detail::text_index index = dlm::detail::index_text(text, dlm::limits{});
@@ -138,9 +140,18 @@ TEST_CASE("apply_patch_to_text: every derived patch on every document in tests/d
         CAPTURE(file.string());
         const std::string text = dlm_test::read_text(file);
         if (dlm::parse(text).ok()) ++documents;
-        dlm_fuzz::edit_one(text, 40);  // aborts on a violated invariant
+        dlm_fuzz::edit_one(text, 10);  // aborts on a violated invariant
     }
     CHECK(documents > 20);
+}
+
+TEST_CASE("apply_patch_to_text: every input a fuzzer crashed on runs through the fuzz_edit checks", "[edit][hostile]") {
+    const fs::path crashes = fs::path(DLM_TEST_DATA_DIR).parent_path() / "fuzz" / "crashes";
+    for (const auto& entry : fs::directory_iterator(crashes)) {
+        if (!entry.is_regular_file()) continue;
+        CAPTURE(entry.path().filename().string());
+        dlm_fuzz::edit_one(dlm_test::read_text(entry.path()));
+    }
 }
 
 TEST_CASE("apply_patch_to_text: a replaced value changes only its own bytes", "[edit]") {
@@ -249,10 +260,13 @@ TEST_CASE("apply_patch_to_text: hostile text and values give dlm::error, never a
     small.max_bytes = 10;
     CHECK_THROWS_AS(dlm::apply_patch_to_text("{\"a\": 1, \"b\": 2}", replace_a, small), dlm::error);
 
-    json deep = nullptr;
-    for (int i = 0; i < 100000; ++i) deep = json::array({std::move(deep)});
-    CHECK_THROWS_AS(dlm::apply_patch_to_text("{\"a\": 1}", one(dlm::patch_op::replace, "/a", deep)), dlm::error);
-    deep.clear();
+    json deep = nullptr;  // deeper than the limit, shallow enough for nlohmann's recursive copy
+    for (int i = 0; i < 1000; ++i) {
+        json outer = json::array();
+        outer.push_back(std::move(deep));
+        deep = std::move(outer);
+    }
+    CHECK_THROWS_AS(dlm::apply_patch_to_text("{\"a\": 1}", one(dlm::patch_op::replace, "/a", std::move(deep))), dlm::error);
     CHECK_THROWS_AS(dlm::apply_patch_to_text("{\"a\": 1}", one(dlm::patch_op::replace, "/a", std::nan(""))), dlm::error);
     CHECK_THROWS_AS(dlm::apply_patch_to_text("{\"a\": 1}", one(dlm::patch_op::replace, "/a", "\xff")), dlm::error);
     // the edit would pass the depth limit
@@ -330,7 +344,16 @@ TEST_CASE("upgrade_text: the lines that differ are exactly the lines of the memb
         const dlm::upgrade_result upgraded = dlm::upgrade_text(text);
         CHECK(*dlm::parse(upgraded.text).document == upgraded.document);
         const line_diff d = diff_lines(text, upgraded.text);
-        CHECK(d.removed == member_lines(text, upgraded.changes));
+        const std::set<std::size_t> allowed = member_lines(text, upgraded.changes);
+        for (const std::size_t line : d.removed) {
+            CAPTURE(line);
+            CHECK(allowed.count(line) == 1);  // no line outside the changed members differs
+        }
+        for (const dlm::change& c : upgraded.changes) {  // and every change shows
+            CAPTURE(c.pointer);
+            const std::set<std::size_t> own = member_lines(text, {c});
+            CHECK(std::any_of(own.begin(), own.end(), [&](std::size_t line) { return d.removed.count(line) == 1; }));
+        }
         if (upgraded.changes.empty()) {
             CHECK(upgraded.text == text);
         } else {

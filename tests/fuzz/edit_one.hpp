@@ -21,14 +21,15 @@
 
 namespace dlm_fuzz {
 
-/// Up to `max_count` JSON pointers of values of `document`, in document order, walked without recursion.
+/// About `max_count` JSON pointers of values of `document`, spread evenly over it in document order (the first
+/// 10000 values), walked without recursion.
 inline std::vector<std::string> some_pointers(const nlohmann::json& document, std::size_t max_count) {
-    std::vector<std::string> out;
+    std::vector<std::string> all;
     std::vector<std::pair<const nlohmann::json*, std::string>> pending{{&document, ""}};
-    while (!pending.empty() && out.size() < max_count) {
+    while (!pending.empty() && all.size() < 10000) {
         auto [value, pointer] = std::move(pending.back());
         pending.pop_back();
-        out.push_back(pointer);
+        all.push_back(pointer);
         std::vector<std::pair<const nlohmann::json*, std::string>> children;
         if (value->is_object()) {
             for (const auto& [key, child] : value->items()) {
@@ -45,6 +46,10 @@ inline std::vector<std::string> some_pointers(const nlohmann::json& document, st
         }
         for (auto it = children.rbegin(); it != children.rend(); ++it) pending.push_back(std::move(*it));
     }
+    if (all.size() <= max_count || max_count == 0) return all;
+    std::vector<std::string> out;
+    const std::size_t step = (all.size() + max_count - 1) / max_count;
+    for (std::size_t i = 0; i < all.size(); i += step) out.push_back(all[i]);
     return out;
 }
 

@@ -14,7 +14,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -90,18 +92,32 @@ private:
 
     [[nodiscard]] bool multi_line(const text_node& n) const { return spans_lines(text_, n.begin, n.end); }
 
-    /// Renders `value` for the place of node `id`: containers keep their own layout, scalars take their parent's.
+    /// Whether the containers inside container `id` span lines: all of them do or none does in well-kept files;
+    /// `fallback` when it holds no container.
+    [[nodiscard]] bool children_multi_line(std::size_t id, bool fallback) const {
+        bool seen = false;
+        for (std::size_t child = node(id).first_child; child != no_node; child = node(child).next_sibling) {
+            if (is_container(node(child))) {
+                if (multi_line(node(child))) return true;
+                seen = true;
+            }
+        }
+        return seen ? false : fallback;
+    }
+
+    /// Renders `value` for the place of node `id`: a container keeps its own layout and its children's, a scalar
+    /// takes the layout of the containers beside it.
     [[nodiscard]] std::string render_for(const nlohmann::json& value, std::size_t id) const {
         const text_node& n = node(id);
-        bool lines = false;
+        bool lines = !style_.indent_unit.empty();
+        bool nested = lines;
         if (is_container(n)) {
             lines = multi_line(n);
+            nested = children_multi_line(id, lines);
         } else if (n.parent != no_node) {
-            lines = multi_line(node(n.parent));
-        } else {
-            lines = !style_.indent_unit.empty();
+            lines = nested = children_multi_line(n.parent, multi_line(node(n.parent)));
         }
-        return value_writer(style_).render(value, line_indent(text_, n.start()), lines);
+        return value_writer(style_).render(value, line_indent(text_, n.start()), lines, nested);
     }
 
     void replace(const std::string& pointer, const nlohmann::json& value) {
@@ -182,7 +198,7 @@ private:
         }
         const std::string g = gap(id);
         const std::string indent = child_indent(id, g);
-        const bool lines = g.find('\n') != std::string::npos;
+        const bool lines = children_multi_line(id, g.find('\n') != std::string::npos);
         const std::string entry = prefix + render(indent, lines);
         if (before == no_node) {
             splice(node(c.last_child).end, node(c.last_child).end, "," + g + entry);
@@ -194,7 +210,7 @@ private:
 
     void add(const std::string& pointer, const nlohmann::json& value) {
         add_with(pointer, [&](const std::string& base, bool lines) {
-            return value_writer(style_).render(value, base, lines);
+            return value_writer(style_).render(value, base, lines, lines);
         }, [&](std::size_t id) {
             const std::string rendered = render_for(value, id);
             splice(node(id).begin, node(id).end, rendered);

@@ -8,7 +8,9 @@
 #include <dlm/detail/edit/style.hpp>
 #include <dlm/detail/edit/text_index.hpp>
 
+#include <algorithm>
 #include <cstddef>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -95,7 +97,9 @@ struct lenient_piece {
         }
         advance(at + 1);
     }
-    // Pieces inside an earlier piece cannot occur (comments are skipped whole), and they are in text order.
+    // A trailing comma is recorded when the token after it is seen, after the comments between: restore text order.
+    std::stable_sort(pieces.begin(), pieces.end(),
+                     [](const lenient_piece& a, const lenient_piece& b) { return a.begin < b.begin; });
     return pieces;
 }
 

@@ -111,10 +111,12 @@ public:
     explicit value_writer(const text_style& style) : style_(style) {}
 
     /// `value` as JSON text whose first line starts at indentation `base`; on several lines when `multi_line`
-    /// and the style has an indent unit, otherwise on one line.
-    [[nodiscard]] std::string render(const nlohmann::json& value, std::string_view base, bool multi_line) const {
+    /// and the style has an indent unit, otherwise on one line; the values inside likewise by `nested_multi_line`.
+    [[nodiscard]] std::string render(const nlohmann::json& value, std::string_view base, bool multi_line,
+                                     bool nested_multi_line) const {
         std::string out;
-        write(out, value, std::string(base), multi_line && !style_.indent_unit.empty());
+        const bool unit = !style_.indent_unit.empty();
+        write(out, value, std::string(base), multi_line && unit, nested_multi_line && unit);
         return out;
     }
 
@@ -131,7 +133,8 @@ private:
     }
 
     // Recursion follows the value's depth, which callers bound with dlm::check_limits.
-    void write(std::string& out, const nlohmann::json& value, const std::string& base, bool multi_line) const {
+    void write(std::string& out, const nlohmann::json& value, const std::string& base, bool multi_line,
+               bool nested) const {
         if (!value.is_object() && !value.is_array()) {
             out += scalar(value);
             return;
@@ -162,7 +165,7 @@ private:
                 out += key(it.key());
                 out += style_.key_separator;
             }
-            write(out, *it, inner, lines);
+            write(out, *it, inner, nested, nested);
         }
         if (lines) {
             out += style_.newline;
