@@ -225,6 +225,33 @@ TEST_CASE("apply_patch_to_text: a move within an object renames the member where
     CHECK(apply_text("{\"a\": [1e2, 2]}", one(dlm::patch_op::copy, "/a/-", nullptr, "/a/0")) == "{\"a\": [1e2, 2, 1e2]}");
 }
 
+TEST_CASE("apply_patch_to_text: many operations across the values of a large document", "[edit]") {
+    std::string text = "{\n  \"type\": \"FeatureCollection\",\n  \"features\": [";
+    for (int i = 0; i < 6; ++i) {
+        text += std::string(i == 0 ? "" : ",") + "\n    {\n      \"id\": \"f" + std::to_string(i) +
+                "\",\n      \"properties\": {\"a\": 1.10, \"b\": [1, 2]}\n    }";
+    }
+    text += "\n  ]\n}\n";
+    const dlm::patch changes = {
+        {dlm::patch_op::move, "/features/1/properties/c", "/features/1/properties/a", nullptr, "rename in one value"},
+        {dlm::patch_op::replace, "/features/3/id", "", "g3", "another value"},
+        {dlm::patch_op::add, "/features/1/properties/b/-", "", 3, "back to the first one"},
+        {dlm::patch_op::remove, "/features/4", "", nullptr, "the array itself: the whole text"},
+        {dlm::patch_op::add, "/features/4/properties/d", "", json{{"e", 1}}, "was /features/5"},
+        {dlm::patch_op::copy, "/features/0/properties/a2", "/features/0/properties/a", nullptr, "copy keeps 1.10"},
+        {dlm::patch_op::move, "/features/0/properties/x", "/features/2/properties/a", nullptr, "across values"},
+        {dlm::patch_op::test, "/features/0/properties/x", "", 1.1, "test"},
+    };
+    const std::string edited = dlm::apply_patch_to_text(text, changes);
+    json expected = *dlm::parse(text).document;
+    dlm::apply_patch(expected, changes);
+    CHECK(*dlm::parse(edited).document == expected);
+    CHECK(edited.find("\"a2\": 1.10") != std::string::npos);
+    CHECK(edited.find("\"x\": 1.10") != std::string::npos);
+    const line_diff d = diff_lines(text, edited);
+    CHECK(d.removed.size() == 9);  // the properties of f0, f1, f2 and f5, the id of f3, the four lines of f4
+}
+
 TEST_CASE("apply_patch_to_text: keys with escapes are found and written", "[edit]") {
     const std::string text = "{\"a\\/b\": 1, \"caf\\u00e9\": 2, \"t~x\": 3}";
     CHECK(apply_text(text, one(dlm::patch_op::replace, "/a~1b", 9)) == "{\"a\\/b\": 9, \"caf\\u00e9\": 2, \"t~x\": 3}");

@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -40,13 +41,116 @@ namespace dlm::detail {
 }
 
 /// One text being edited, operation by operation.
+///
+/// Each operation is computed from an index of the text as it stands. So that a patch of many operations on a large
+/// document (an upgraded FeatureCollection) stays linear, an operation whose changes all lie inside one value at
+/// depth `scope_depth` (e.g. `/features/7`) edits a copy of that value alone (with the start of its first line, for
+/// the indentation); the whole text is put together again only when an operation needs it, and at the end.
 class text_editor {
 public:
-    text_editor(std::string text, const limits& bounds) : text_(std::move(text)), bounds_(bounds) {}
+    text_editor(std::string text, const limits& bounds) : text_(std::move(text)), bounds_(bounds) {
+        index_ = index_text(text_, bounds_);
+        style_ = detect_style(text_, index_);
+        full_ = index_;
+    }
 
-    [[nodiscard]] std::string take() && { return std::move(text_); }
+    [[nodiscard]] std::string take() && {
+        join();
+        return std::move(text_);
+    }
 
     void apply(const patch_operation& change) {
+        if (change.op == patch_op::test) return;
+        const std::vector<std::string> key = scope_key(change);
+        if (key.size() == scope_depth) {
+            enter_scope(key);
+        } else {
+            join();
+        }
+        dispatch(change);
+        if (!in_scope_) full_valid_ = false;
+    }
+
+private:
+    static constexpr std::size_t scope_depth = 2;
+
+    /// The first `scope_depth` tokens of the container that holds every change of `change`, or fewer when it is
+    /// shallower.
+    [[nodiscard]] static std::vector<std::string> scope_key(const patch_operation& change) {
+        std::vector<std::string> key = pointer_tokens(change.path);
+        if (!key.empty()) key.pop_back();
+        if (change.op == patch_op::move || change.op == patch_op::copy) {
+            std::vector<std::string> source = pointer_tokens(change.from);
+            if (!source.empty()) source.pop_back();
+            std::size_t common = 0;
+            while (common < key.size() && common < source.size() && key[common] == source[common]) ++common;
+            key.resize(common);
+        }
+        if (key.size() > scope_depth) key.resize(scope_depth);
+        return key;
+    }
+
+    /// Ends the scope, keeping its edited value for `join`.
+    void finish_scope() {
+        if (!in_scope_) return;
+        edited_.push_back({scope_begin_, scope_end_, text_.substr(scope_offset_)});
+        finished_.insert(scope_key_);
+        in_scope_ = false;
+        text_.clear();
+    }
+
+    /// Makes `text_` the whole text again, with every scope's edits.
+    void join() {
+        const bool scoped = in_scope_ || !edited_.empty();
+        finish_scope();
+        if (!scoped) return;
+        std::sort(edited_.begin(), edited_.end(),
+                  [](const edited_value& a, const edited_value& b) { return a.begin < b.begin; });
+        std::string joined;
+        std::size_t copied = 0;
+        for (const edited_value& value : edited_) {
+            joined.append(whole_, copied, value.begin - copied);
+            joined += value.text;
+            copied = value.end;
+        }
+        joined.append(whole_, copied, std::string::npos);
+        text_ = std::move(joined);
+        whole_.clear();
+        edited_.clear();
+        finished_.clear();
+        full_valid_ = false;
+    }
+
+    void enter_scope(const std::vector<std::string>& key) {
+        if (in_scope_ && key == scope_key_) return;
+        finish_scope();
+        if (finished_.count(key) != 0) join();  // edited before, and the whole-text index no longer shows it
+        if (edited_.empty()) {
+            if (!full_valid_) full_ = index_text(text_, bounds_);
+            full_valid_ = true;
+            whole_ = std::move(text_);
+            text_.clear();
+        }
+        // Outside the edited values, `whole_` and its index `full_` still hold: find the value there.
+        std::size_t id = 0;
+        for (const std::string& token : key) {
+            id = child_of(full_, whole_, id, token);
+            if (id == no_node) break;
+        }
+        if (id == no_node) {  // not there: the operation fails on the whole text
+            join();
+            return;
+        }
+        scope_begin_ = full_.nodes[id].begin;
+        scope_end_ = full_.nodes[id].end;
+        const std::size_t line = line_start(whole_, scope_begin_);
+        scope_offset_ = scope_begin_ - line;
+        text_ = whole_.substr(line, scope_end_ - line);
+        scope_key_ = key;
+        in_scope_ = true;
+    }
+
+    void dispatch(const patch_operation& change) {
         switch (change.op) {
             case patch_op::test: return;
             case patch_op::remove: remove(change.path); return;
@@ -65,8 +169,28 @@ private:
     using raw_value = std::pair<std::string, std::string>;  // the value's text and the indent of its first line
 
     void reindex() {
-        index_ = index_text(text_, bounds_);
-        style_ = detect_style(text_, index_);
+        if (!in_scope_) {
+            index_ = index_text(text_, bounds_);
+            return;
+        }
+        index_ = index_text(std::string_view(text_).substr(scope_offset_), bounds_);
+        for (text_node& n : index_.nodes) {
+            n.begin += scope_offset_;
+            n.end += scope_offset_;
+            if (n.key_begin != no_node) {
+                n.key_begin += scope_offset_;
+                n.key_end += scope_offset_;
+            }
+        }
+    }
+
+    /// The node at `tokens[0 .. count)` in the current index (which covers the scope when there is one).
+    [[nodiscard]] std::size_t locate(const std::vector<std::string>& tokens, std::size_t count) const {
+        const std::size_t skip = in_scope_ ? scope_depth : 0;
+        if (count < skip) return no_node;
+        std::size_t id = 0;
+        for (std::size_t i = skip; i < count && id != no_node; ++i) id = child_of(index_, text_, id, tokens[i]);
+        return id;
     }
 
     [[nodiscard]] const text_node& node(std::size_t id) const { return index_.nodes[id]; }
@@ -74,7 +198,7 @@ private:
     [[nodiscard]] std::size_t find(const std::string& pointer) {
         reindex();
         const std::vector<std::string> tokens = pointer_tokens(pointer);
-        const std::size_t found = resolve(index_, text_, tokens, tokens.size());
+        const std::size_t found = locate(tokens, tokens.size());
         if (found == no_node) throw error(pointer, "no value at this pointer in the text");
         return found;
     }
@@ -231,7 +355,7 @@ private:
             replace_node(0);
             return;
         }
-        const std::size_t parent = resolve(index_, text_, tokens, tokens.size() - 1);
+        const std::size_t parent = locate(tokens, tokens.size() - 1);
         if (parent == no_node || !is_container(node(parent))) {
             throw error(pointer, "the parent of this pointer is not an object or array in the text");
         }
@@ -262,7 +386,7 @@ private:
         if (!source.empty() && source.size() == target.size() &&
             std::equal(source.begin(), source.end() - 1, target.begin())) {
             reindex();
-            const std::size_t parent = resolve(index_, text_, source, source.size() - 1);
+            const std::size_t parent = locate(source, source.size() - 1);
             if (parent != no_node && node(parent).kind == '{') {
                 if (child_of(index_, text_, parent, target.back()) != no_node) remove(path);
                 const std::size_t id = find(from);
@@ -275,10 +399,29 @@ private:
         add_raw(path, raw.first, raw.second);
     }
 
-    std::string text_;
+    /// A value edited in a scope: its span in `whole_` and its new text.
+    struct edited_value {
+        std::size_t begin;
+        std::size_t end;
+        std::string text;
+    };
+
+    std::string text_;  // the whole text, or in a scope the value being edited after the start of its first line
     const limits& bounds_;
-    text_index index_;
-    text_style style_;
+    text_index index_;  // of `text_`
+    text_style style_;  // read once, from the original text
+
+    std::string whole_;  // in a scope: the whole text without the edits of the scopes since it was indexed
+    text_index full_;    // of the whole text when it was last indexed (of `whole_` in a scope)
+    bool full_valid_ = true;
+    std::vector<edited_value> edited_;             // values of `whole_` edited in scopes, not yet joined
+    std::set<std::vector<std::string>> finished_;  // their keys
+
+    bool in_scope_ = false;
+    std::vector<std::string> scope_key_;
+    std::size_t scope_begin_ = 0;   // the value's span in `whole_`
+    std::size_t scope_end_ = 0;
+    std::size_t scope_offset_ = 0;  // where the value starts in `text_`
 };
 
 }  // namespace dlm::detail
