@@ -9,6 +9,7 @@
 #include <dlm/builder.hpp>
 #include <dlm/companions.hpp>
 #include <dlm/deployment.hpp>
+#include <dlm/edit.hpp>
 #include <dlm/enums.hpp>
 #include <dlm/error.hpp>
 #include <dlm/extensions.hpp>
