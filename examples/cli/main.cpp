@@ -18,7 +18,7 @@ v1.0.0-beta.3, offline.
 
 commands:
   validate PATH...    validate files, directories (recursively) or standard input (-)
-  upgrade FILE...     rewrite legacy dlm forms into v1.0.0-beta.3, validated, written atomically
+  upgrade PATH...     migrate to STAC 1.0.0/1.1.0 with the dlm rewrites, validated, written atomically
   info FILE           print a model's deployment summary
 
 options:

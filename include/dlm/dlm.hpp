@@ -9,6 +9,7 @@
 #include <dlm/error.hpp>
 #include <dlm/json.hpp>
 #include <dlm/limits.hpp>
+#include <dlm/migrate.hpp>
 #include <dlm/model.hpp>
 #include <dlm/parse.hpp>
 #include <dlm/patch.hpp>
