@@ -164,16 +164,19 @@ const std::string& shown_pointer(const dlm::patch_operation& op) {
     return op.op == dlm::patch_op::move || op.op == dlm::patch_op::copy ? op.from : op.path;
 }
 
-nlohmann::json findings_json(const std::vector<dlm::finding>& findings) {
-    nlohmann::json out = nlohmann::json::array();
+nlohmann::ordered_json findings_json(const std::vector<dlm::finding>& findings) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
     for (const dlm::finding& f : findings) out.push_back({{"rule", f.rule}, {"pointer", f.pointer}, {"message", f.message}});
     return out;
 }
 
 std::string render_json_line(const outcome& o, dlm::stac_target target) {
-    nlohmann::json line = {{"path", o.path}, {"to", std::string(dlm::to_string(target))}};
-    nlohmann::json changes = nlohmann::json::array();
-    nlohmann::json needs = nlohmann::json::array();
+    nlohmann::ordered_json line;  // members in the documented order
+    line["path"] = o.path;
+    line["from"] = nullptr;
+    line["to"] = std::string(dlm::to_string(target));
+    nlohmann::ordered_json changes = nlohmann::ordered_json::array();
+    nlohmann::ordered_json needs = nlohmann::ordered_json::array();
     if (o.migration) {
         line["from"] = o.migration->found_version;
         for (const dlm::patch_operation& op : o.migration->changes) {
@@ -183,8 +186,6 @@ std::string render_json_line(const outcome& o, dlm::stac_target target) {
         for (const dlm::needed_value& n : o.migration->needs) {
             needs.push_back({{"pointer", n.pointer}, {"what", n.what}, {"allowed", n.allowed}});
         }
-    } else {
-        line["from"] = nullptr;
     }
     line["changes"] = std::move(changes);
     line["needs"] = std::move(needs);

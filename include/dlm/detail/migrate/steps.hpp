@@ -724,22 +724,27 @@ private:
         }
     }
 
-    /// eo v1.x accepts eo:bands in an Item's properties only when an asset carries eo:bands too.
+    /// eo v1.x accepts eo:bands in an Item's properties only when an asset carries eo:bands too, and STAC 1.1.0 the
+    /// same of `bands`: which assets the bands describe is for a person to say.
     void ask_for_asset_bands(const std::string& base, const std::string& fields) {
-        const auto index = declared_index(base, "eo");
-        if (!index || !find(member_pointer(fields, "eo:bands"))) return;
-        const nlohmann::json& identifier = at(element_pointer(member_pointer(base, "stac_extensions"), *index));
-        if (identifier == extension_uri("eo", "v2.0.0")) return;
+        std::string field;
+        if (string_member(at(base), "stac_version") == "1.1.0") {
+            field = "bands";
+        } else if (const auto index = declared_index(base, "eo")) {
+            const nlohmann::json& identifier = at(element_pointer(member_pointer(base, "stac_extensions"), *index));
+            if (identifier == extension_uri("eo", "v1.0.0") || identifier == extension_uri("eo", "v1.1.0")) field = "eo:bands";
+        }
+        if (field.empty() || !find(member_pointer(fields, field))) return;
         const nlohmann::json* assets = find(member_pointer(base, "assets"));
         if (assets && assets->is_object()) {
             for (const auto& [key, asset] : assets->items()) {
-                if (asset.is_object() && asset.contains("eo:bands")) return;
+                if (asset.is_object() && asset.contains(field)) return;
             }
         }
-        need_(member_pointer(fields, "eo:bands"),
-              "an asset with eo:bands (the eo extension v1.x allows eo:bands in properties only beside one), or "
-              "eo:bands removed from properties; with --to 1.1.0 they become the common `bands`",
-              "eo:bands on the asset(s) whose data the bands describe");
+        need_(member_pointer(fields, field),
+              "the asset(s) whose data these bands describe (" + field + " is allowed in properties only when an asset "
+              "has " + field + " too), or " + field + " removed from properties",
+              field + " on one or more assets");
     }
 
     /// The dlm consistency rules that no rewrite can satisfy: a person chooses which value is right.
