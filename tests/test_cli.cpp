@@ -655,7 +655,8 @@ TEST_CASE("dlm upgrade - reads standard input and writes standard output; json-p
     CHECK(run_dlm("upgrade -o " + quote((dir / "none" / "out.json").string()) + " -", mechanical_fixture.string()).status == 2);
     CHECK_FALSE(fs::exists(dir / "none"));
 
-    for (const std::string bad : {"--to 2.0.0 -", "-i -", "--format xml -", "--dry-run -i -", "- " + quote(mechanical_fixture.string())}) {
+    for (const std::string& bad : std::vector<std::string>{"--to 2.0.0 -", "-i -", "--format xml -", "--dry-run -i -",
+                                                             "- " + quote(mechanical_fixture.string())}) {
         INFO(bad);
         CHECK(run_dlm("upgrade " + bad, mechanical_fixture.string()).status == 2);
     }

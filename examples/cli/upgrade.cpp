@@ -292,9 +292,7 @@ private:
         const dlm::migration_result& m = *o.migration;
         if (s_.format == report_format::json) {
             report_stream() << render_json_line(o, s_.target) << std::flush;
-            return;
-        }
-        if (s_.format == report_format::json_patch) {
+        } else if (s_.format == report_format::json_patch) {
             report_stream() << dlm::patch_to_json(m.changes).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
                             << '\n' << std::flush;
         } else {
