@@ -1,5 +1,7 @@
 #include <dlm/migrate.hpp>
 
+#include <dlm/edit.hpp>
+#include <dlm/error.hpp>
 #include <dlm/patch.hpp>
 #include <dlm/validator.hpp>
 #include <dlm/version.hpp>
@@ -109,12 +111,42 @@ TEST_CASE("the published dlm examples come out valid or needing only values a pe
     const fs::path fixture = GENERATE(from_range(inputs_in(migrate_dir / "published")));
     INFO(fixture.filename().string());
     const std::string text = dlm_test::read_text(fixture);
+    // Some were published with comments and trailing commas: read leniently, as `dlm upgrade` does.
+    const dlm::lenient_result lenient = dlm::parse_lenient(text);
+    REQUIRE(lenient.parsed.document);
     for (const dlm::stac_target to : {dlm::stac_target::v1_0_0, dlm::stac_target::v1_1_0}) {
-        const dlm::migration_result m = dlm::migrate_text(text, to);
+        const dlm::migration_result m = dlm::migrate_text(text, to, {}, dlm::reading::lenient);
         if (to == dlm::stac_target::v1_0_0) CHECK(m.document == dlm_test::read_json(expected_of(fixture)));
-        check_migration(json::parse(text), m, to);
+        check_migration(*lenient.parsed.document, m, to);
+        CHECK(json::parse(m.text) == m.document);
+        CHECK(m.removals.size() == lenient.removals.size());
         CHECK_FALSE(m.needs.empty());  // every one of them has a value only a person knows
     }
+}
+
+TEST_CASE("the migrated text keeps what did not change; comments and trailing commas are removed and reported", "[migrate]") {
+    const std::string commented = dlm_test::read_text(migrate_dir / "published" / "beta2-unet-pleiades-item-commented.json");
+    CHECK_THROWS_AS(dlm::migrate_text(commented), dlm::error);  // strict by default
+    const dlm::migration_result m = dlm::migrate_text(commented, dlm::stac_target::v1_0_0, {}, dlm::reading::lenient);
+    CHECK(m.removals.size() == 6);  // two line comments at the top, `49.0,]`, a block comment, a comment and its comma
+    for (const dlm::text_removal& removal : m.removals) CHECK_FALSE(removal.reason.empty());
+    CHECK(m.text.find("//") == std::string::npos);
+    CHECK(m.text.find("/*") == std::string::npos);
+    CHECK(json::parse(m.text) == m.document);
+
+    // Outside the changed members, the text is the original's: its one-line arrays and objects stay one line.
+    const std::string plain = dlm_test::read_text(migrate_dir / "published" / "beta2-unet-pleiades-item.json");
+    const dlm::migration_result p = dlm::migrate_text(plain);
+    CHECK(json::parse(p.text) == p.document);
+    for (const char* kept : {"  \"bbox\": [2.1, 48.7, 2.6, 49.0],\n",
+                             "    {\"rel\": \"self\", \"href\": \"https://example.com/models/unet-pleiades.json\"},\n",
+                             "      \"normalization:mean\": [0.25, 0.34, 0.67],\n", "      \"scaling_factor\": 0.00392,\n"}) {
+        INFO(kept);
+        CHECK(plain.find(kept) != std::string::npos);
+        CHECK(p.text.find(kept) != std::string::npos);
+    }
+    CHECK(p.text.find("\"stac_version\": \"1.0.0\",") != std::string::npos);
+    CHECK(dlm::migrate(p.document).text.empty());  // only migrate_text writes text
 }
 
 TEST_CASE("the quirks of the published examples", "[migrate]") {

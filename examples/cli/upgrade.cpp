@@ -6,6 +6,7 @@
 #include "inputs.hpp"
 #include "output.hpp"
 
+#include <dlm/edit.hpp>
 #include <dlm/error.hpp>
 #include <dlm/migrate.hpp>
 #include <dlm/patch.hpp>
@@ -34,6 +35,10 @@ into v1.0.0-beta.3 form. Values that cannot be derived (a provider role outside 
 the `version` the version extension requires, a class count that disagrees with the classes) are
 never invented: they are listed as "needs a value" with their pointer and what is allowed.
 
+The input may hold // and /* */ comments and trailing commas: they are removed, and each removal is
+reported as a change. Everything the upgrade does not change is written back byte for byte (member
+order, indentation, number literals, string escapes).
+
 PATH is a FILE, a DIRECTORY (every *.json file below it, recursively, in sorted order; needs
 --in-place or --dry-run) or - (standard input, one document, written to standard output or -o).
 
@@ -48,8 +53,10 @@ options:
   --format FORMAT        text (default): `PATH: POINTER: reason` per change; json: one JSON object
                          per document per line {"path", "from", "to", "changes": [{"op", "pointer",
                          "reason"}], "needs": [{"pointer", "what", "allowed"}], "errors",
-                         "warnings", "valid", "written"}; json-patch: the RFC 6902 patch of each
-                         document (with a "reason" per operation), one JSON array per line
+                         "warnings", "valid", "written"} (a removed comment or trailing comma is a
+                         change with "op": "remove-text", "line" and "column"); json-patch: the
+                         RFC 6902 patch of each document (with a "reason" per operation), one JSON
+                         array per line, which applies to the text without its comments
   --relax-companions     report a missing scientific/eo/version extension as a warning
   --schema URI=FILE      register the JSON Schema in FILE for the extension URI (repeatable)
   -h, --help             show this help
@@ -149,14 +156,18 @@ struct outcome {
     int status = exit_ok;
 };
 
-/// Reads a document for upgrade and migrates it. Throws dlm::error when the text is not a document.
+/// Reads a document for upgrade (leniently: comments and trailing commas are removed and reported) and migrates
+/// it. Throws dlm::error when the text is not a document.
 dlm::migration_result migrate_input(const std::string& text, dlm::stac_target target) {
-    return dlm::migrate_text(text, target);
+    return dlm::migrate_text(text, target, {}, dlm::reading::lenient);
 }
 
-/// The text written for a migrated document.
-std::string output_text(const std::string& /*original*/, const dlm::migration_result& migration) {
-    return migration.document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+/// The text written for a migrated document: the original text with only the changed members rewritten.
+const std::string& output_text(const dlm::migration_result& migration) { return migration.text; }
+
+/// True when the migration changes the text: an operation, or a comment or trailing comma removed.
+bool changes_anything(const dlm::migration_result& migration) {
+    return !migration.changes.empty() || !migration.removals.empty();
 }
 
 /// Where a change is shown: where the value was (a move's source), else the operation's path.
@@ -179,6 +190,10 @@ std::string render_json_line(const outcome& o, dlm::stac_target target) {
     nlohmann::ordered_json needs = nlohmann::ordered_json::array();
     if (o.migration) {
         line["from"] = o.migration->found_version;
+        for (const dlm::text_removal& removal : o.migration->removals) {
+            changes.push_back({{"op", "remove-text"}, {"pointer", ""}, {"reason", removal.reason},
+                               {"line", removal.line}, {"column", removal.column}});
+        }
         for (const dlm::patch_operation& op : o.migration->changes) {
             changes.push_back({{"op", std::string(dlm::to_string(op.op))}, {"pointer", op.path}, {"reason", op.reason}});
             if (op.op == dlm::patch_op::move || op.op == dlm::patch_op::copy) changes.back()["from"] = op.from;
@@ -254,26 +269,26 @@ private:
         o.report = validator_.validate(o.migration->document);
         const bool valid = o.report.ok();
         if (!valid) o.status = exit_invalid;
-        if (valid || s_.allow_invalid) o.status = std::max(o.status, write(o, text, file));
+        if (valid || s_.allow_invalid) o.status = std::max(o.status, write(o, file));
         print(o);
         return o.status;
     }
 
     /// Writes the result where the settings say; returns exit_failure when it cannot.
-    int write(outcome& o, const std::string& text, const std::optional<std::string>& file) {
+    int write(outcome& o, const std::optional<std::string>& file) {
         const dlm::migration_result& m = *o.migration;
         switch (s_.to) {
         case destination::nowhere:
             return exit_ok;
         case destination::standard_output:
-            std::cout << output_text(text, m) << std::flush;
+            std::cout << output_text(m) << std::flush;
             o.written = true;
             return exit_ok;
         case destination::in_place:
-            if (m.changes.empty() || !file) return exit_ok;  // nothing to change: the file is left as it is
-            return write_file(o, *file, output_text(text, m));
+            if (!changes_anything(m) || !file) return exit_ok;  // nothing to change: the file is left as it is
+            return write_file(o, *file, output_text(m));
         case destination::output_file:
-            return write_file(o, s_.output, output_text(text, m));
+            return write_file(o, s_.output, output_text(m));
         }
         return exit_ok;
     }
@@ -297,6 +312,9 @@ private:
                             << '\n' << std::flush;
         } else {
             std::ostream& out = report_stream();
+            for (const dlm::text_removal& removal : m.removals) {
+                out << o.path << ": line " << removal.line << ", column " << removal.column << ": " << removal.reason << '\n';
+            }
             for (const dlm::patch_operation& op : m.changes) {
                 out << o.path << ": " << display_pointer(shown_pointer(op)) << ": " << op.reason << '\n';
             }

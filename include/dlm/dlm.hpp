@@ -5,6 +5,7 @@
 /// conversions, the Item/Collection glue, the hardened reader, the upgrade step and the validator.
 /// The test-framework helpers (dlm/testing/...) are not included here.
 
+#include <dlm/edit.hpp>
 #include <dlm/enums.hpp>
 #include <dlm/error.hpp>
 #include <dlm/json.hpp>

@@ -36,6 +36,7 @@
 #include <dlm/detail/migrate/stac_version.hpp>
 #include <dlm/detail/migrate/steps.hpp>
 #include <dlm/detail/upgrade/text.hpp>
+#include <dlm/edit.hpp>
 #include <dlm/limits.hpp>
 #include <dlm/patch.hpp>
 
@@ -83,6 +84,12 @@ struct migration_result {
     std::vector<needed_value> needs;
     /// The `stac_version` found (the first Item's for a FeatureCollection without one), "" when there was none.
     std::string found_version;
+    /// `migrate_text` only: the migrated text, identical to the input outside the changed members (and the lenient
+    /// removals); empty for `migrate`.
+    std::string text;
+    /// `migrate_text` with `reading::lenient` only: the comments and trailing commas removed before the migration
+    /// (`changes` applies to the text without them).
+    std::vector<text_removal> removals;
 };
 
 namespace detail::migrate {
@@ -113,17 +120,30 @@ namespace detail::migrate {
 }
 
 /// Parses `json_text` under `bounds` (as `dlm::upgrade_text` does: dlm::error when it cannot be read or repeats a
-/// key) and migrates it like `migrate`, keeping a numeric runtime version's original text (`1.10` -> "1.10").
+/// key; with `reading::lenient`, comments and trailing commas are removed first and listed in `removals`), migrates
+/// it like `migrate`, keeping a numeric runtime version's original text (`1.10` -> "1.10"), and writes the result
+/// into the text with `dlm::apply_patch_to_text`, so that everything the migration did not change stays as it was.
+///
+///     const dlm::migration_result m = dlm::migrate_text(text, dlm::stac_target::v1_0_0, {}, dlm::reading::lenient);
+///     if (m.needs.empty()) write(m.text);   // else: ask a person for each m.needs entry
 [[nodiscard]] inline migration_result migrate_text(std::string_view json_text, stac_target to = stac_target::v1_0_0,
-                                                   const limits& bounds = {}) {
+                                                   const limits& bounds = {}, reading mode = reading::strict) {
+    lenient_result lenient;
+    if (mode == reading::lenient) {
+        lenient = parse_lenient(json_text, bounds);
+        json_text = lenient.text;
+    }
     nlohmann::json document = detail::parse_for_upgrade(json_text, bounds);
     std::optional<std::map<std::string, std::string>> texts;
-    return detail::migrate::run_migration(
+    migration_result result = detail::migrate::run_migration(
         std::move(document), to, [json_text, &texts](const std::string& pointer) -> std::optional<std::string> {
             if (!texts) texts = detail::runtime_version_texts(json_text);
             const auto found = texts->find(pointer);
             return found != texts->end() ? std::optional<std::string>(found->second) : std::nullopt;
         });
+    result.text = apply_patch_to_text(json_text, result.changes, bounds);
+    result.removals = std::move(lenient.removals);
+    return result;
 }
 
 }  // namespace dlm

@@ -18,8 +18,10 @@
 
 #include <dlm/detail/model/reader.hpp>
 #include <dlm/detail/json/text.hpp>
+#include <dlm/edit.hpp>
 #include <dlm/error.hpp>
 #include <dlm/json.hpp>
+#include <dlm/limits.hpp>
 #include <dlm/model.hpp>
 #include <dlm/version.hpp>
 
@@ -102,6 +104,21 @@ inline void write_model(nlohmann::json& doc, const model& m) {
     for (auto& [key, value] : fields.get_ref<nlohmann::json::object_t&>()) target[key] = std::move(value);
 
     if (!has_extension(doc)) doc["stac_extensions"].push_back(std::string(extension_identifier));
+}
+
+/// Writes `m` into the JSON `text` of a STAC Item or Collection as `write_model` would into the parsed document,
+/// but as an edit of the text: only the members whose values change are rewritten (in the text's own layout), so
+/// changing one field of `dlm:runtime` changes one line. Throws `dlm::error` (the text unchanged) when the text
+/// cannot be read under `bounds`, repeats a key, or `write_model` would throw.
+///
+///     dlm::model m = dlm::read_model(dlm::parse(text).document.value());
+///     m.runtime.version = "2.1";
+///     const std::string edited = dlm::write_model_to_text(text, m);  // one changed line
+[[nodiscard]] inline std::string write_model_to_text(std::string_view text, const model& m, const limits& bounds = {}) {
+    const nlohmann::json before = detail::parse_for_upgrade(text, bounds);
+    nlohmann::json after = before;
+    write_model(after, m);
+    return apply_patch_to_text(text, diff(before, after, "written from the dlm model", bounds), bounds);
 }
 
 /// Removes every `dlm:*` member from a STAC Item's `properties` or a Collection's top level, and every

@@ -33,14 +33,23 @@
 //     comes back unchanged with no changes; so does a member of the wrong type where an object or array is expected.
 //
 // Upgrading an upgraded document changes nothing and reports nothing.
+//
+// Every upgrade is also an RFC 6902 patch (`upgrade_result::patch`, a reason on each operation): applied with
+// `dlm::apply_patch` to the input document it gives `upgrade_result::document`; applied with
+// `dlm::apply_patch_to_text` to the input text it gives the upgraded text with everything else kept byte for
+// byte, which is what `upgrade_text` returns in `upgrade_result::text`. A rename is a `move` (the member keeps its
+// place in the text), a removed null a `remove`, a rewritten value a `replace`.
 
 #include <dlm/detail/upgrade/rewrite.hpp>
 #include <dlm/detail/upgrade/text.hpp>
+#include <dlm/edit.hpp>
 #include <dlm/error.hpp>
 #include <dlm/limits.hpp>
+#include <dlm/patch.hpp>
 
 #include <nlohmann/json.hpp>
 
+#include <iterator>
 #include <map>
 #include <optional>
 #include <string>
@@ -68,8 +77,18 @@ struct upgrade_result {
     /// The document in v1.0.0-beta.3 form.
     nlohmann::json document;
     /// The rewrites, Items of a FeatureCollection in order; within a document `stac_extensions` first, then the
-    /// dlm objects in the order data, inputs, architecture, runtime, outputs.
+    /// dlm objects in the order data, inputs, architecture, runtime, outputs. With `reading::lenient`, the
+    /// removed comments and trailing commas come first, each with the pointer "" and its line and column.
     std::vector<change> changes;
+    /// The same rewrites as an RFC 6902 patch, one operation per entry of `changes` that is not a lenient
+    /// removal, its `reason` the change's description; it applies to the input document (or, for `upgrade_text`,
+    /// to the input text after the lenient removals, i.e. `removals` applied).
+    dlm::patch patch;
+    /// `upgrade_text` only: the upgraded text, identical to the input outside the rewritten members (and the
+    /// lenient removals); empty for `upgrade`.
+    std::string text;
+    /// `upgrade_text` with `reading::lenient` only: the comments and trailing commas removed before the upgrade.
+    std::vector<text_removal> removals;
 };
 
 namespace detail {
@@ -78,8 +97,9 @@ namespace detail {
 [[nodiscard]] inline upgrade_result run_upgrade(nlohmann::json document, number_text_lookup number_text) {
     upgrade_result result;
     upgrader rewrites(
-        [&result](std::string pointer, std::string description) {
-            result.changes.push_back(change{std::move(pointer), std::move(description)});
+        [&result](std::string pointer, patch_operation operation) {
+            result.changes.push_back(change{std::move(pointer), operation.reason});
+            result.patch.push_back(std::move(operation));
         },
         std::move(number_text));
     rewrites.upgrade_document(document);
@@ -99,23 +119,46 @@ namespace detail {
 }
 
 /// Parses `json_text` with `dlm::parse` under `bounds` and rewrites its legacy dlm input like `upgrade`, keeping
-/// a numeric runtime version's original text (`1.10` -> "1.10"). Throws `dlm::error` (the finding's pointer and
-/// message) when the text cannot be read or repeats a key, since the output would silently lose a value.
+/// a numeric runtime version's original text (`1.10` -> "1.10"), and writes the upgraded text with
+/// `dlm::apply_patch_to_text`, so that only the rewritten members' lines change. With `reading::lenient`,
+/// comments and trailing commas are removed first and reported (see `dlm::parse_lenient`). Throws `dlm::error`
+/// (the finding's pointer and message) when the text cannot be read or repeats a key, since the output would
+/// silently lose a value.
 ///
 ///     dlm::upgrade_result upgraded = dlm::upgrade_text(R"({"type": "Feature", ...})");
-[[nodiscard]] inline upgrade_result upgrade_text(std::string_view json_text, const limits& bounds = {}) {
+///     write_file(path, upgraded.text);  // a diff of the rewritten members only
+[[nodiscard]] inline upgrade_result upgrade_text(std::string_view json_text, const limits& bounds = {},
+                                                 reading mode = reading::strict) {
+    lenient_result lenient;
+    if (mode == reading::lenient) {
+        lenient = parse_lenient(json_text, bounds);
+        json_text = lenient.text;
+    }
     nlohmann::json document = detail::parse_for_upgrade(json_text, bounds);
     // The second pass over the text runs only when a floating-point version actually needs its text.
     std::optional<std::map<std::string, std::string>> texts;
-    return detail::run_upgrade(std::move(document),
-                               [json_text, &texts](const std::string& pointer) -> std::optional<std::string> {
-                                   if (!texts) {
-                                       texts = detail::runtime_version_texts(json_text);
-                                   }
-                                   const auto found = texts->find(pointer);
-                                   return found != texts->end() ? std::optional<std::string>(found->second)
-                                                                : std::nullopt;
-                               });
+    upgrade_result result =
+        detail::run_upgrade(std::move(document), [json_text, &texts](const std::string& pointer) -> std::optional<std::string> {
+            if (!texts) {
+                texts = detail::runtime_version_texts(json_text);
+            }
+            const auto found = texts->find(pointer);
+            return found != texts->end() ? std::optional<std::string>(found->second) : std::nullopt;
+        });
+    result.text = apply_patch_to_text(json_text, result.patch, bounds);
+    if (!lenient.removals.empty()) {
+        std::vector<change> all;
+        all.reserve(lenient.removals.size() + result.changes.size());
+        for (const text_removal& removal : lenient.removals) {
+            all.push_back(change{"", "line " + std::to_string(removal.line) + ", column " +
+                                         std::to_string(removal.column) + ": " + removal.reason});
+        }
+        all.insert(all.end(), std::make_move_iterator(result.changes.begin()),
+                   std::make_move_iterator(result.changes.end()));
+        result.changes = std::move(all);
+        result.removals = std::move(lenient.removals);
+    }
+    return result;
 }
 
 }  // namespace dlm

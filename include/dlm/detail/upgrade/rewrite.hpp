@@ -2,9 +2,11 @@
 #define DLM_DETAIL_UPGRADE_REWRITE_HPP
 
 // The rewrites of `dlm::upgrade`, one function per dlm object. Each rewrite tells `record` where it
-// happened in the ORIGINAL document (before any rewrite moved or removed a member) and what it did.
+// happened in the ORIGINAL document (before any rewrite moved or removed a member) and the RFC 6902 operation
+// that makes it on the document as the earlier operations left it, with a sentence saying why.
 
 #include <dlm/detail/json/pointer.hpp>
+#include <dlm/patch.hpp>
 #include <dlm/version.hpp>
 
 #include <nlohmann/json.hpp>
@@ -23,8 +25,9 @@
 
 namespace dlm::detail {
 
-/// Receives one rewrite: its JSON pointer in the original document and a sentence saying what was done.
-using change_recorder = std::function<void(std::string pointer, std::string description)>;
+/// Receives one rewrite: its JSON pointer in the original document, and the operation that makes it (its
+/// pointers relative to the document after the operations before it), whose reason says what was done.
+using change_recorder = std::function<void(std::string original_pointer, patch_operation operation)>;
 
 /// Returns the original JSON text of the number at a pointer of the original document, when the text is known.
 using number_text_lookup = std::function<std::optional<std::string>(const std::string& pointer)>;
@@ -161,14 +164,17 @@ private:
         nlohmann::json rewritten = nlohmann::json::array();
         for (std::size_t i = 0; i < found->size(); ++i) {
             nlohmann::json& entry = (*found)[i];
+            const std::string now = element(list_pointer, rewritten.size());  // earlier removals shift the index
             if (!is(entry, legacy_extension_short_name)) {
                 rewritten.push_back(std::move(entry));
             } else if (has_identifier) {
-                record_(element(list_pointer, i), "removed dl-model: the dlm identifier is already declared");
+                record_(element(list_pointer, i), {patch_op::remove, now, "", nullptr,
+                                                   "removed dl-model: the dlm identifier is already declared"});
             } else {
                 rewritten.push_back(std::string(extension_identifier));
                 has_identifier = true;
-                record_(element(list_pointer, i), "replaced dl-model with " + std::string(extension_identifier));
+                record_(element(list_pointer, i), {patch_op::replace, now, "", std::string(extension_identifier),
+                                                   "replaced dl-model with " + std::string(extension_identifier)});
             }
         }
         *found = std::move(rewritten);
@@ -206,7 +212,8 @@ private:
         nlohmann::json value = std::move(*legacy);
         object.erase(legacy);
         object[std::string(to)] = std::move(value);
-        record_(member(pointer, from), "renamed " + std::string(from) + " to " + std::string(to));
+        record_(member(pointer, from), {patch_op::move, member(pointer, to), member(pointer, from), nullptr,
+                                        "renamed " + std::string(from) + " to " + std::string(to)});
         return from;
     }
 
@@ -216,7 +223,8 @@ private:
         const auto found = object.find(key);
         if (found != object.end() && found->is_null()) {
             object.erase(found);
-            record_(member(pointer, original_key), "removed null " + std::string(key) + " (an optional field)");
+            record_(member(pointer, original_key), {patch_op::remove, member(pointer, key), "", nullptr,
+                                                    "removed null " + std::string(key) + " (an optional field)"});
         }
     }
 
@@ -266,7 +274,7 @@ private:
 
     void upgrade_runtime(nlohmann::json& runtime, const std::string& pointer) {
         const std::string_view version_origin = rename(runtime, "framework_version", "version", pointer);
-        stringify_version(runtime, member(pointer, version_origin));
+        stringify_version(runtime, pointer, member(pointer, version_origin));
         remove_nulls(runtime, {"model_commit_hash", "requirement_file", "docker"}, pointer);
         const auto docker = runtime.find("docker");
         if (docker != runtime.end()) {
@@ -280,14 +288,17 @@ private:
     }
 
     /// A numeric runtime `version` -> a string of its original JSON text (its shortest text when unknown).
-    void stringify_version(nlohmann::json& runtime, const std::string& original_pointer) {
+    void stringify_version(nlohmann::json& runtime, const std::string& pointer, const std::string& original_pointer) {
         const auto version = runtime.find("version");
         if (version == runtime.end() || !version->is_number()) {
             return;
         }
+        const auto record = [&](const std::string& text, std::string reason) {
+            record_(original_pointer, {patch_op::replace, member(pointer, "version"), "", text, std::move(reason)});
+        };
         if (!version->is_number_float()) {  // an integer's text is its decimal value
             std::string text = version->dump();
-            record_(original_pointer, "converted the numeric version " + text + " to the string \"" + text + "\"");
+            record(text, "converted the numeric version " + text + " to the string \"" + text + "\"");
             *version = std::move(text);
             return;
         }
@@ -299,12 +310,12 @@ private:
             text.reset();  // the text belongs to another value (e.g. a duplicate key): do not trust it
         }
         if (text) {
-            record_(original_pointer, "converted the numeric version " + *text + " to the string \"" + *text + "\"");
+            record(*text, "converted the numeric version " + *text + " to the string \"" + *text + "\"");
             *version = std::move(*text);
         } else {
             std::string shortest = version->dump();
-            record_(original_pointer, "converted the numeric version to the string \"" + shortest +
-                                          "\", the number's shortest text (its original JSON text is not known)");
+            record(shortest, "converted the numeric version to the string \"" + shortest +
+                                 "\", the number's shortest text (its original JSON text is not known)");
             *version = std::move(shortest);
         }
     }
@@ -346,10 +357,11 @@ private:
         for (auto& [index, class_name] : by_index) {
             records.push_back(nlohmann::json::object({{"index", index}, {"class_name", std::move(class_name)}}));
         }
-        *mapping = std::move(records);
+        *mapping = records;
         record_(member(pointer, "class_name_mapping"),
-                "rewrote class_name_mapping from " + std::string(old_form) +
-                    " to a list of {index, class_name} records in ascending index order");
+                {patch_op::replace, member(pointer, "class_name_mapping"), "", std::move(records),
+                 "rewrote class_name_mapping from " + std::string(old_form) +
+                     " to a list of {index, class_name} records in ascending index order"});
     }
 
     change_recorder record_;

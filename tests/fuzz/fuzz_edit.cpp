@@ -1,0 +1,12 @@
+// libFuzzer target: untrusted text through the lenient reader, and patches derived from the document applied to its
+// text, which must read back as the patched document (see edit_one.hpp).
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "edit_one.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    dlm_fuzz::edit_one(std::string_view(reinterpret_cast<const char*>(data), size), 8);
+    return 0;
+}
