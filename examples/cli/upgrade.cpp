@@ -175,7 +175,7 @@ const std::string& shown_pointer(const dlm::patch_operation& op) {
     return op.op == dlm::patch_op::move || op.op == dlm::patch_op::copy ? op.from : op.path;
 }
 
-nlohmann::ordered_json findings_json(const std::vector<dlm::finding>& findings) {
+nlohmann::ordered_json upgrade_findings_json(const std::vector<dlm::finding>& findings) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
     for (const dlm::finding& f : findings) out.push_back({{"rule", f.rule}, {"pointer", f.pointer}, {"message", f.message}});
     return out;
@@ -204,8 +204,8 @@ std::string render_json_line(const outcome& o, dlm::stac_target target) {
     }
     line["changes"] = std::move(changes);
     line["needs"] = std::move(needs);
-    line["errors"] = findings_json(o.report.errors);
-    line["warnings"] = findings_json(o.report.warnings);
+    line["errors"] = upgrade_findings_json(o.report.errors);
+    line["warnings"] = upgrade_findings_json(o.report.warnings);
     line["valid"] = o.migration && o.report.ok();
     line["written"] = o.written;
     return line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
