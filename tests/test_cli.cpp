@@ -446,7 +446,9 @@ TEST_CASE("dlm upgrade rewrites a legacy item in place, atomically", "[cli]") {
     CHECK(document["properties"]["dlm:runtime"]["version"] == "1.10");
     CHECK(document["properties"]["dlm:outputs"]["class_name_mapping"] ==
           nlohmann::json::parse(R"([{"index": 0, "class_name": "land"}, {"index": 1, "class_name": "water"}])"));
-    CHECK(upgraded == document.dump(2) + "\n");  // pretty-printed, 2 spaces
+    // Only the changed members are rewritten: the lines before the first change are the original's, byte for byte.
+    CHECK(upgraded.rfind(original.substr(0, original.find("\"dl-model\"")), 0) == 0);
+    CHECK(upgraded.find("\n  \"id\": \"legacy-fixable\",\n  \"geometry\": {\n    \"type\": \"Polygon\",\n") != std::string::npos);
     CHECK(run_dlm("validate " + quote(file.string())).status == 0);
     CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);  // no temporary left
 
@@ -637,6 +639,145 @@ TEST_CASE("dlm export-mlm --format json: one line per document, from a directory
     const auto report = nlohmann::json::parse(stdin_run.err);
     CHECK(report["path"] == "-");
     CHECK(report["valid"] == true);
+// ---- dlm upgrade: the STAC migration -----------------------------------------------------------------------------
+
+const fs::path migrate_data = data_dir / "migrate";
+const fs::path mechanical_fixture = migrate_data / "steps" / "v0.8.1-item-short-ids-checksum.json";
+const fs::path needs_fixture = migrate_data / "published" / "beta2-unet-pleiades-item.json";
+
+/// The lines of `dlm upgrade --format json`, each checked for its shape.
+std::vector<nlohmann::json> upgrade_lines(const std::string& text) {
+    std::vector<nlohmann::json> out;
+    for (const auto& line : lines_of(text)) {
+        INFO(line);
+        REQUIRE(nlohmann::json::accept(line));
+        const auto parsed = nlohmann::json::parse(line);
+        for (const char* key : {"path", "from", "to", "changes", "needs", "errors", "warnings", "valid", "written"}) {
+            CHECK(parsed.contains(key));
+        }
+        for (const auto& change : parsed["changes"]) {
+            CHECK(change["op"].is_string());
+            CHECK(change["pointer"].is_string());
+            CHECK_FALSE(change["reason"].get<std::string>().empty());
+        }
+        for (const auto& need : parsed["needs"]) {
+            CHECK(need["pointer"].is_string());
+            CHECK(need["what"].is_string());
+            CHECK(need["allowed"].is_string());
+        }
+        out.push_back(parsed);
+    }
+    return out;
+}
+
+TEST_CASE("dlm upgrade migrates a directory in place: the valid results written, the others untouched", "[cli][migrate]") {
+    const temp_dir dir;
+    fs::create_directories(dir / "sub");
+    fs::copy_file(mechanical_fixture, dir / "a-mechanical.json");
+    fs::copy_file(needs_fixture, dir / "sub" / "b-needs.json");
+    fs::copy_file(migrate_data / "steps" / "v1.0.0-rc.4-item.json", dir / "sub" / "c-rc4.json");
+    write_all(dir / "notes.txt", "not a document");
+    const std::string needs_original = read_all(dir / "sub" / "b-needs.json");
+
+    const auto dry = run_dlm("upgrade --dry-run --format json " + quote(dir.path().string()));
+    INFO(dry.out << dry.err);
+    CHECK(dry.status == 1);
+    const auto lines = upgrade_lines(dry.out);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0]["path"] == (dir / "a-mechanical.json").string());
+    CHECK(lines[0]["from"] == "0.8.1");
+    CHECK(lines[0]["to"] == "1.0.0");
+    CHECK(lines[0]["valid"] == true);
+    CHECK(lines[0]["needs"].empty());
+    CHECK(lines[1]["path"] == (dir / "sub" / "b-needs.json").string());
+    CHECK(lines[1]["valid"] == false);
+    CHECK_FALSE(lines[1]["needs"].empty());
+    CHECK_FALSE(lines[1]["errors"].empty());
+    CHECK(lines[2]["from"] == "1.0.0-rc.4");
+    for (const auto& line : lines) CHECK(line["written"] == false);
+    CHECK(read_all(dir / "a-mechanical.json") == read_all(mechanical_fixture));
+
+    const auto r = run_dlm("upgrade --in-place " + quote(dir.path().string()));
+    INFO(r.out << r.err);
+    CHECK(r.status == 1);
+    CHECK(run_dlm("validate " + quote((dir / "a-mechanical.json").string())).status == 0);
+    CHECK(run_dlm("validate " + quote((dir / "sub" / "c-rc4.json").string())).status == 0);
+    CHECK(read_all(dir / "sub" / "b-needs.json") == needs_original);  // invalid: not written, byte for byte
+    CHECK(r.out.find("b-needs.json: /properties/version: needs a value: ") != std::string::npos);
+    CHECK(r.err.find("nothing written") != std::string::npos);
+    CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 3);  // no temporary left
+    CHECK(std::distance(fs::directory_iterator(dir / "sub"), fs::directory_iterator()) == 2);
+
+    // Only a file, a directory or - is a PATH; a directory is written only in place.
+    CHECK(run_dlm("upgrade " + quote(dir.path().string())).status == 2);
+    CHECK(run_dlm("upgrade -o " + quote((dir / "x.json").string()) + " " + quote(dir.path().string())).status == 2);
+}
+
+TEST_CASE("dlm upgrade --allow-invalid writes the best result and lists what is left", "[cli][migrate]") {
+    const temp_dir dir;
+    const fs::path file = dir / "item.json";
+    fs::copy_file(needs_fixture, file);
+    const auto r = run_dlm("upgrade --allow-invalid --in-place --format json " + quote(file.string()));
+    INFO(r.out << r.err);
+    CHECK(r.status == 1);
+    const auto lines = upgrade_lines(r.out);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0]["written"] == true);
+    CHECK(lines[0]["valid"] == false);
+    CHECK(r.err.find("written anyway (--allow-invalid), still to fix") != std::string::npos);
+    const auto written = nlohmann::json::parse(read_all(file));
+    CHECK(written == nlohmann::json::parse(read_all(migrate_data / "published" / "beta2-unet-pleiades-item.expected.json")));
+    // Every remaining error is at (or around) a value the report says a person must supply.
+    for (const auto& error : lines[0]["errors"]) {
+        const std::string pointer = error["pointer"];
+        INFO(pointer);
+        CHECK(std::any_of(lines[0]["needs"].begin(), lines[0]["needs"].end(), [&](const nlohmann::json& need) {
+            const std::string at = need["pointer"];
+            return at.rfind(pointer, 0) == 0 || pointer.rfind(at, 0) == 0;
+        }));
+    }
+}
+
+TEST_CASE("dlm upgrade - reads standard input and writes standard output; json-patch prints the patch", "[cli][migrate]") {
+    const fs::path expected = migrate_data / "steps" / "v0.8.1-item-short-ids-checksum.expected.json";
+    const auto r = run_dlm("upgrade -", mechanical_fixture.string());
+    INFO(r.err);
+    CHECK(r.status == 0);
+    CHECK(nlohmann::json::parse(r.out) == nlohmann::json::parse(read_all(expected)));
+    CHECK(r.err.find("-: /stac_version: migrated from STAC 0.8.1 to 1.0.0") != std::string::npos);
+
+    // The report moves to standard error when standard output carries the document.
+    const auto json = run_dlm("upgrade --format json -", mechanical_fixture.string());
+    CHECK(nlohmann::json::parse(json.out) == nlohmann::json::parse(read_all(expected)));
+    CHECK(upgrade_lines(json.err.substr(0, json.err.find('\n') + 1)).at(0)["path"] == "-");
+
+    const auto patch = run_dlm("upgrade --dry-run --format json-patch " + quote(mechanical_fixture.string()));
+    CHECK(patch.status == 0);
+    const auto operations = nlohmann::json::parse(patch.out);
+    REQUIRE(operations.is_array());
+    for (const auto& op : operations) CHECK(op.contains("reason"));
+    CHECK(nlohmann::json::parse(read_all(mechanical_fixture)).patch(operations) == nlohmann::json::parse(read_all(expected)));
+
+    const temp_dir dir;
+    const auto to_file = run_dlm("upgrade --to 1.1.0 -o " + quote((dir / "out.json").string()) + " -", mechanical_fixture.string());
+    CHECK(to_file.status == 0);
+    CHECK(nlohmann::json::parse(read_all(dir / "out.json"))["stac_version"] == "1.1.0");
+    // -o into a directory that does not exist: nothing written anywhere, status 2.
+    CHECK(run_dlm("upgrade -o " + quote((dir / "none" / "out.json").string()) + " -", mechanical_fixture.string()).status == 2);
+    CHECK_FALSE(fs::exists(dir / "none"));
+
+    for (const std::string& bad : std::vector<std::string>{"--to 2.0.0 -", "-i -", "--format xml -", "--dry-run -i -",
+                                                             "- " + quote(mechanical_fixture.string())}) {
+        INFO(bad);
+        CHECK(run_dlm("upgrade " + bad, mechanical_fixture.string()).status == 2);
+    }
+}
+
+TEST_CASE("dlm validate says which pre-1.0 version it found and that dlm upgrade migrates it", "[cli][migrate]") {
+    const auto r = run_dlm("validate " + quote(needs_fixture.string()));
+    CHECK(r.status == 1);
+    CHECK(r.out.find("\"1.0.0-beta.2\" is a STAC version before 1.0.0") != std::string::npos);
+    CHECK(r.out.find("`dlm upgrade` migrates the document") != std::string::npos);
 }
 
 #endif  // DLM_CLI_PATH

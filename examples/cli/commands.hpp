@@ -13,7 +13,7 @@ namespace dlm_cli {
 
 /// `dlm validate [options] PATH...`
 [[nodiscard]] int run_validate(argument_cursor args);
-/// `dlm upgrade [--in-place | -o OUT] [--dry-run] FILE...`
+/// `dlm upgrade [--to 1.0.0|1.1.0] [--in-place | -o OUT | --dry-run] [--allow-invalid] [--format F] PATH...`
 [[nodiscard]] int run_upgrade(argument_cursor args);
 /// `dlm info [options] PATH...`
 [[nodiscard]] int run_info(argument_cursor args);

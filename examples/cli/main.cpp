@@ -18,7 +18,7 @@ v1.0.0-beta.3, offline.
 
 commands:
   validate PATH...    validate files, directories (recursively) or standard input (-)
-  upgrade FILE...     rewrite legacy dlm forms into v1.0.0-beta.3, validated, written atomically
+  upgrade PATH...     migrate to STAC 1.0.0/1.1.0 with the dlm rewrites, validated, written atomically
   info PATH...        print each model's deployment view (text or JSON lines)
   match MODEL IMAGERY which imagery bands feed the model, and what their pixels need
   find PATH...        list the models that match a task, bands, data type, framework, GPU need

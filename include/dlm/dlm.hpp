@@ -18,6 +18,7 @@
 #include <dlm/match.hpp>
 #include <dlm/mlm.hpp>
 #include <dlm/mlm_options.hpp>
+#include <dlm/migrate.hpp>
 #include <dlm/model.hpp>
 #include <dlm/parse.hpp>
 #include <dlm/patch.hpp>

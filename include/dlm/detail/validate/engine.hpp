@@ -4,6 +4,7 @@
 // The machinery behind dlm::validator: the compiled schemas, the dispatch by STAC type and version, the declared
 // extensions (shipped, registered, resolved), and the dlm rules.
 
+#include <dlm/detail/migrate/stac_version.hpp>
 #include <dlm/detail/schema/bundle.hpp>
 #include <dlm/detail/schema/embedded.hpp>
 #include <dlm/detail/schema/explain.hpp>
@@ -225,6 +226,11 @@ private:
             if (const auto core = state_.roots.find(uri); core != state_.roots.end()) {
                 run(*core->second, document, prefix, "", out);
             }
+        } else if (const auto found = migrate::parse_semantic_version(stac_version);
+                   found && migrate::before(*found, "1.0.0")) {
+            out.error(rules::stac_version_unsupported, prefix + "/stac_version",
+                      "stac_version " + quote(stac_version) + " is a STAC version before 1.0.0, which this library does "
+                      "not validate; `dlm upgrade` migrates the document to STAC 1.0.0 (or 1.1.0 with --to 1.1.0)");
         } else {
             out.error(rules::stac_version_unsupported, prefix + "/stac_version",
                       "stac_version must be \"1.0.0\" or \"1.1.0\", found " +
