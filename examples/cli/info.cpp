@@ -27,7 +27,9 @@ command, and publications (sci:doi, sci:citation, sci:publications).
 
 options:
   --relax-companions     report a missing scientific/eo/version extension as a warning
-  --schema URI=FILE      register the JSON Schema in FILE for the extension URI (repeatable)
+  --schema URI=FILE      register the JSON Schema in FILE for the extension URI (repeatable); the
+                         value is split at its first '=' (FILE may contain '=', URI may not); a URI
+                         whose schema ships with dlm cannot be replaced
   -h, --help             show this help
 
 exit status: 0 summary printed; 1 the document is valid but holds no dlm model (it does not

@@ -38,7 +38,9 @@ options:
   -o, --output OUT       write the upgraded document to OUT (one FILE only), atomically
   -n, --dry-run          print the changes and validate, but write nothing
   --relax-companions     report a missing scientific/eo/version extension as a warning
-  --schema URI=FILE      register the JSON Schema in FILE for the extension URI (repeatable)
+  --schema URI=FILE      register the JSON Schema in FILE for the extension URI (repeatable); the
+                         value is split at its first '=' (FILE may contain '=', URI may not); a URI
+                         whose schema ships with dlm cannot be replaced
   -h, --help             show this help
 
 Without --in-place or -o the upgraded document is printed on standard output and the changes go

@@ -49,7 +49,9 @@ options:
   --jobs N               validate on N threads (default: the number of hardware threads); the
                          output is in input order whatever N is
   --relax-companions     report a missing scientific/eo/version extension as a warning
-  --schema URI=FILE      register the JSON Schema in FILE for the extension URI (repeatable)
+  --schema URI=FILE      register the JSON Schema in FILE for the extension URI (repeatable); the
+                         value is split at its first '=' (FILE may contain '=', URI may not); a URI
+                         whose schema ships with dlm cannot be replaced
   --quiet                text format: print only the invalid documents, and no summary
   -h, --help             show this help
 
