@@ -15,7 +15,8 @@ bool take_validation_option(const std::string& option, argument_cursor& args, va
     }
     if (option != "--schema") return false;
     const std::string value = args.value(option);
-    const auto equals = value.rfind('=');
+    // At the first '=': a URI has none before its query, a file name may have several.
+    const auto equals = value.find('=');
     if (equals == std::string::npos || equals == 0 || equals + 1 == value.size())
         throw usage_error("--schema needs URI=FILE, not '" + value + "'");
     const std::string uri = value.substr(0, equals);

@@ -34,7 +34,9 @@ options:
                          (with "path"); a document without a view is {"path", "errors"}
   --links                also read the local files that catalogs' child and item links point to
   --relax-companions     report a missing scientific/eo/version extension as a warning
-  --schema URI=FILE      register the JSON Schema in FILE for the extension URI (repeatable)
+  --schema URI=FILE      register the JSON Schema in FILE for the extension URI (repeatable); the
+                         value is split at its first '=' (FILE may contain '=', URI may not); a URI
+                         whose schema ships with dlm cannot be replaced
   -h, --help             show this help
 
 exit status: 0 every view printed; 1 a document is valid but holds no dlm model (it does not

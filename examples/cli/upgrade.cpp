@@ -58,7 +58,9 @@ options:
                          RFC 6902 patch of each document (with a "reason" per operation), one JSON
                          array per line, which applies to the text without its comments
   --relax-companions     report a missing scientific/eo/version extension as a warning
-  --schema URI=FILE      register the JSON Schema in FILE for the extension URI (repeatable)
+  --schema URI=FILE      register the JSON Schema in FILE for the extension URI (repeatable); the
+                         value is split at its first '=' (FILE may contain '=', URI may not); a URI
+                         whose schema ships with dlm cannot be replaced
   -h, --help             show this help
 
 Without --in-place or -o the upgraded document is printed on standard output and the report goes

@@ -51,7 +51,9 @@ options:
   --jobs N               validate on N threads (default: the number of hardware threads); the
                          output is in input order whatever N is
   --relax-companions     report a missing scientific/eo/version extension as a warning
-  --schema URI=FILE      register the JSON Schema in FILE for the extension URI (repeatable)
+  --schema URI=FILE      register the JSON Schema in FILE for the extension URI (repeatable); the
+                         value is split at its first '=' (FILE may contain '=', URI may not); a URI
+                         whose schema ships with dlm cannot be replaced
   --quiet                text format: print only the invalid documents, and no summary
   --deprecation-note     print the note that dlm is deprecated in favour of mlm even with --quiet
                          or --format json (it is printed once per run, on standard error, when a

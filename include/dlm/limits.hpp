@@ -26,6 +26,29 @@ struct limits {
     std::size_t max_findings = 1000;
 };
 
+/// Bounds on a schema the library does not ship: one registered with `validator_options::add_schema` (a breach throws
+/// dlm::error when the validator is built) or returned by the resolver (a breach is `stac.extension.invalid-schema`).
+/// A document chooses which extensions it declares, so a resolved schema is as untrusted as the document itself;
+/// these keep compiling and running it bounded in stack, memory and time. Shipped schemas are far inside them.
+struct schema_limits {
+    /// Deepest nesting of arrays and objects in the schema document, the root being level 1 (the deepest shipped
+    /// schema has 10); bounds the recursion of the schema compiler.
+    std::size_t max_depth = 64;
+    /// Most values in one schema document, containers included (the largest shipped schema has under 400).
+    std::size_t max_values = 100'000;
+    /// Longest `pattern` or `patternProperties` regular expression, in bytes.
+    std::size_t max_pattern_length = 1024;
+    /// Deepest nesting of groups in one regular expression (the regex compiler recurses on it).
+    std::size_t max_pattern_nesting = 32;
+    /// Largest automaton a regular expression may compile to, counted in the states its atoms expand to
+    /// (`(a{100}){100}` is about 10,000); bounds the compile time and the memory of every match.
+    std::size_t max_pattern_states = 2000;
+    /// Most subschema evaluations one run of the schema may take on one document (a FeatureCollection's features
+    /// each get their own); past it the document gets a `schema.error` finding. Bounds the time of schemas whose
+    /// work grows exponentially with their size or the document's depth; real extension schemas take thousands.
+    std::size_t max_steps = 1'000'000;
+};
+
 }  // namespace dlm
 
 #endif  // DLM_LIMITS_HPP

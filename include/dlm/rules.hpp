@@ -135,6 +135,8 @@ inline constexpr char input_too_many_elements[] = "input.too-many-elements";
 inline constexpr char input_string_too_long[] = "input.string-too-long";
 /// A member name appears twice in one object.
 inline constexpr char input_duplicate_key[] = "input.duplicate-key";
+/// A string or member name built in code that is not valid UTF-8 (JSON text cannot hold it).
+inline constexpr char input_invalid_utf8[] = "input.invalid-utf8";
 /// Beyond double range, an integer above INT64_MAX, or NaN/infinity built in code.
 inline constexpr char input_number_out_of_range[] = "input.number-out-of-range";
 /// A path could not be read (the CLI).

@@ -10,6 +10,8 @@
 //     m.inputs.scaling_factor = 1.0 / 255;
 //     dlm::write_model(item, m);
 
+#include <cstddef>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -23,6 +25,8 @@
 #include <dlm/error.hpp>
 #include <dlm/json.hpp>
 #include <dlm/limits.hpp>
+#include <dlm/parse.hpp>
+#include <dlm/rules.hpp>
 #include <dlm/model.hpp>
 #include <dlm/version.hpp>
 
@@ -65,6 +69,27 @@ inline void erase_dlm_fields(nlohmann::json& object) {
     }
 }
 
+/// Throws dlm::error (pointer from the document root) at the first value in `fields` that JSON text cannot hold:
+/// a string or member name that is not valid UTF-8 (nlohmann's dump would throw), a NaN or infinite number (it would
+/// be written as null). `fields` was built from a model, so its depth is bounded only by the caller's `extra`.
+inline void require_representable(const nlohmann::json& fields, const std::string& at) {
+    limits unbounded;
+    unbounded.max_depth = unbounded.max_bytes = unbounded.max_string_length = unbounded.max_key_length =
+        unbounded.max_elements = std::numeric_limits<std::size_t>::max();
+    const report found = check_limits(fields, unbounded);
+    for (const finding& f : found.errors) {
+        if (f.rule == rules::input_invalid_utf8) throw error(at + f.pointer, "cannot write " + f.message);
+        if (f.rule == rules::input_number_out_of_range) {
+            const auto* value = &fields;
+            try {
+                value = &fields.at(nlohmann::json::json_pointer(f.pointer));
+            } catch (const nlohmann::json::exception&) {
+            }
+            if (value->is_number_float()) throw error(at + f.pointer, "cannot write " + f.message);
+        }
+    }
+}
+
 }  // namespace detail
 
 /// Reads the `dlm:*` fields of a STAC Item (from `properties`) or Collection (from its top level).
@@ -99,6 +124,7 @@ inline void write_model(nlohmann::json& doc, const model& m) {
         detail::reader(*extensions, "/stac_extensions").fail_expected("an array");
     }
     nlohmann::json fields = detail::write(m, at);  // may throw; nothing has changed yet
+    detail::require_representable(fields, at);
 
     nlohmann::json& target = at.empty() ? doc : doc["properties"];
     if (target.is_null()) target = nlohmann::json::object();

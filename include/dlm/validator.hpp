@@ -36,8 +36,10 @@ struct loaded_document {
 ///
 /// Build one validator and share it: construction compiles every schema (see the README for its cost);
 /// `validate` is const and safe to call from any number of threads at once. The compiled schemas are read-only
-/// during validation; valijson's per-call state (its regex cache) lives in a thread_local valijson::Validator;
-/// schemas returned by the resolver are compiled once under a mutex. Validation needs about 1 MB of stack.
+/// during validation; valijson's per-call state (its regex cache) lives in a thread_local valijson::Validator.
+/// A schema returned by the resolver is compiled once, by the first thread that needs it and without holding a lock
+/// other validations need (see validator_options::resolver for what a resolver may do). The same document always gets
+/// the same report. Validation needs about 1 MB of stack.
 ///
 ///     const dlm::validator validator;
 ///     const dlm::report report = validator.validate(item);
@@ -45,7 +47,8 @@ struct loaded_document {
 class validator {
 public:
     /// Compiles the shipped schemas and `options.schemas`; throws dlm::error when a registered schema is unusable
-    /// (not an object, a `$ref` that resolves nowhere, a `$ref` cycle, an unsupported keyword value or pattern).
+    /// (not an object, past `options.schema_limits`, an invalid keyword value such as `multipleOf: 0` or an empty
+    /// `enum`, a pattern that is refused, a `$ref` that resolves nowhere, a `$ref` cycle) or has a shipped URI.
     explicit validator(validator_options options = {});
 
     /// Validates one document: an Item ("Feature"), a Collection, a Catalog, or a FeatureCollection whose features

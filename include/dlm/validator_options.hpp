@@ -20,10 +20,23 @@ struct validator_options {
     bool relax_companions = false;
     /// Limits applied to every document before any schema sees it.
     dlm::limits limits{};
-    /// Extension schemas the library does not ship, by URI (draft-07 JSON Schema); they may `$ref` shipped schemas.
+    /// Limits on the schemas in `schemas` and those the resolver returns (see the README's "Limits and guarantees").
+    dlm::schema_limits schema_limits{};
+    /// Extension schemas the library does not ship, by URI (draft-07 JSON Schema); they may `$ref` shipped schemas
+    /// and each other. A URI the library ships cannot be registered: the validator's constructor throws dlm::error.
     std::map<std::string, nlohmann::json, std::less<>> schemas;
-    /// Called at most once per URI for a declared extension that is neither shipped nor in `schemas`; returns its
-    /// schema, or nothing to report `stac.extension.unavailable`. The library itself never touches the network.
+    /// Called at most once per URI, the first time a document declares an extension that is neither shipped nor in
+    /// `schemas`; returns its schema, or nothing to report `stac.extension.unavailable` (a warning). A schema that
+    /// breaks `schema_limits` or cannot be compiled, a value that is not a schema, and an exception thrown by the
+    /// resolver are `stac.extension.invalid-schema` (an error). Either outcome is kept: every later document that
+    /// declares the URI gets the same finding, from any thread. A resolved schema may `$ref` shipped and registered
+    /// schemas and itself, nothing else.
+    ///
+    /// It is called from whichever thread validates such a document, without any lock held, while other threads
+    /// validate (those that need the same URI wait for it). So it must be thread-safe, and it may call `validate` on
+    /// any validator, this one included, except with a document that declares a URI being resolved at that moment
+    /// (by this call or by one waiting for it): that inner call reports `stac.extension.invalid-schema` instead of
+    /// waiting forever. The library itself never touches the network.
     std::function<std::optional<nlohmann::json>(std::string_view uri)> resolver;
 
     /// Registers an extension schema by URI; returns *this for chaining.

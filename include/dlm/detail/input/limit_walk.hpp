@@ -20,6 +20,7 @@
 #include <dlm/detail/input/finding_sink.hpp>
 #include <dlm/detail/input/messages.hpp>
 #include <dlm/detail/json/pointer.hpp>
+#include <dlm/detail/json/quote.hpp>
 #include <dlm/limits.hpp>
 #include <dlm/rules.hpp>
 
@@ -69,6 +70,11 @@ inline void walk_limits(const nlohmann::json& document, const limits& bounds, fi
                 break;
             case json::value_t::string: {
                 const auto& text = value.get_ref<const json::string_t&>();
+                if (!is_valid_utf8(text)) {
+                    sink.fatal(rules::input_invalid_utf8, pointer(true),
+                               "a string that is not valid UTF-8, which JSON text cannot hold: " + quote(text, 60));
+                    return false;
+                }
                 if (text.size() > bounds.max_string_length) {
                     sink.error(rules::input_string_too_long, [&] { return pointer(true); },
                                [&] { return long_string_message(text, bounds.max_string_length); });
@@ -111,6 +117,11 @@ inline void walk_limits(const nlohmann::json& document, const limits& bounds, fi
                 continue;
             }
             const std::string& name = top.member->first;
+            if (!is_valid_utf8(name)) {
+                sink.fatal(rules::input_invalid_utf8, pointer(false),
+                           "the member name " + quote(name, 60) + " is not valid UTF-8, which JSON text cannot hold");
+                return;
+            }
             if (name.size() > bounds.max_key_length) {
                 sink.error(rules::input_string_too_long, [&] { return pointer(false); },
                            [&] { return long_key_message(name, bounds.max_key_length); });

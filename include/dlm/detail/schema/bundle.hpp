@@ -163,7 +163,10 @@ public:
 
     /// The self-contained schema for `root_uri`: {"$ref": "#/definitions/s0", "definitions": {"s0": ..., ...}}.
     /// Throws dlm::error (pointer inside the offending schema) for a reference that cannot be resolved or a cycle.
-    [[nodiscard]] nlohmann::json bundle(const std::string& root_uri) {
+    /// With `count_steps`, every subschema counts against the run's step budget (step_constraint): for schemas the
+    /// library does not ship.
+    [[nodiscard]] nlohmann::json bundle(const std::string& root_uri, bool count_steps = false) {
+        count_steps_ = count_steps;
         std::vector<std::string> uris{root_uri};
         std::map<std::string, std::size_t, std::less<>> index{{root_uri, 0}};
         nlohmann::json definitions = nlohmann::json::object();
@@ -226,6 +229,7 @@ private:
                 *ref = rewrite_ref(ref->get<std::string>(), uri, base, pointer, uris, index);
                 continue;  // draft-07: the siblings of $ref are ignored
             }
+            if (count_steps_) (*node)[step_keyword] = true;
             if (const auto id = node->find("id"); id != node->end()) {
                 // valijson would take a draft-4 `id` as a new resolution scope and try to fetch.
                 (*node)[ignored_id_keyword] = std::move(*id);
@@ -406,6 +410,7 @@ private:
 
     schema_lookup lookup_;
     std::size_t next_branch_id_ = 0;
+    bool count_steps_ = false;
 };
 
 /// valijson's compiled form of a bundle, with dlm's keywords; throws what valijson's parser throws.

@@ -22,6 +22,7 @@
 #include <memory>
 #include <new>
 #include <regex>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -438,13 +439,35 @@ private:
 };
 
 /// `pattern`: compiled once when the schema is built, and never run on a string longer than pattern_max_length.
+/// With libstdc++ it runs breadth-first (its `__polynomial` mode): no backtracking, so `^(a+)+$` costs the same as
+/// `^a+$`, and no recursion per subject character. A search for P is run as an anchored match of `[\s\S]*(?:P)`,
+/// which that matcher answers in one pass instead of one pass per start position.
 class pattern_constraint : public custom_constraint<pattern_constraint> {
 public:
     explicit pattern_constraint(const valijson_adapter& node) {
         if (!node.isString()) throw std::runtime_error("'pattern' must be a string");
         source_ = node.getString();
-        regex_ = std::regex(source_, std::regex::ECMAScript);  // throws std::regex_error on an unsupported pattern
+        regex_ = compile(source_);  // throws std::regex_error on an unsupported pattern
     }
+
+    /// The regex the constraint runs for `pattern` (with std::regex_search and `match_flags`).
+    static std::regex compile(const std::string& pattern) {
+#if defined(__GLIBCXX__)
+        // Compiled alone first, so that a pattern that is not well-formed on its own (e.g. "a)(b") is refused.
+        static_cast<void>(std::regex(pattern, std::regex::ECMAScript | std::regex_constants::__polynomial));
+        return std::regex("[\\s\\S]*(?:" + pattern + ")", std::regex::ECMAScript | std::regex_constants::__polynomial);
+#else
+        return std::regex(pattern, std::regex::ECMAScript);
+#endif
+    }
+
+    /// The match flags that go with compile().
+    static constexpr std::regex_constants::match_flag_type match_flags =
+#if defined(__GLIBCXX__)
+        std::regex_constants::match_continuous;
+#else
+        std::regex_constants::match_default;
+#endif
 
     bool check(const valijson_adapter& target, const std::vector<std::string>& context,
                valijson::ValidationResults* results) const {
@@ -458,7 +481,7 @@ public:
             }
             return false;
         }
-        if (std::regex_search(text, regex_)) return true;
+        if (std::regex_search(text, regex_, match_flags)) return true;
         if (results) results->pushError(context, "does not match pattern " + quote(source_, 100) + ", found " + quote(text));
         return false;
     }
@@ -568,6 +591,34 @@ public:
 private:
     std::string prefix_;
     std::vector<std::string> defined_;
+};
+
+/// What a run of an untrusted schema has left of its budget of subschema evaluations, on this thread (set by the
+/// validator before each run; see step_constraint).
+inline std::size_t& step_budget_left() {
+    thread_local std::size_t left = 0;
+    return left;
+}
+
+/// Thrown out of a schema run when step_budget_left() is spent: the schema is too costly for the document.
+class step_budget_exceeded : public std::runtime_error {
+public:
+    step_budget_exceeded() : std::runtime_error("the schema needs too many steps on this document") {}
+};
+
+/// Counts one evaluation of a subschema. The bundler puts one in every subschema of a schema the library does not
+/// ship, so that a schema whose work grows exponentially (an allOf of two refs to an allOf of two refs ..., or two
+/// recursive oneOf branches over a deep document) stops at a known, deterministic point instead of running for hours.
+class step_constraint : public custom_constraint<step_constraint> {
+public:
+    explicit step_constraint(const valijson_adapter&) {}
+
+    bool check(const valijson_adapter&, const std::vector<std::string>&, valijson::ValidationResults*) const {
+        std::size_t& left = step_budget_left();
+        if (left == 0) throw step_budget_exceeded();
+        --left;
+        return true;
+    }
 };
 
 /// The `false` schema: nothing is allowed here (the bundler writes it for `false`, which valijson fails silently).
@@ -697,6 +748,7 @@ inline void register_custom_keywords(valijson::SchemaParser& parser) {
     add_builder(parser, closed_prefix_keyword, [](const valijson_adapter& n) { return new closed_prefix_constraint(n); });
     add_builder(parser, never_keyword, [](const valijson_adapter& n) { return new never_constraint(n); });
     add_builder(parser, branch_keyword, [](const valijson_adapter& n) { return new branch_marker_constraint(n); });
+    add_builder(parser, step_keyword, [](const valijson_adapter& n) { return new step_constraint(n); });
 }
 
 }  // namespace dlm::detail

@@ -32,6 +32,8 @@ inline constexpr char property_names_keyword[] = "x-dlm-propertyNames";
 inline constexpr char closed_prefix_keyword[] = "x-dlm-closed-prefix";
 /// An `$id` of a nested schema, kept out of valijson's way.
 inline constexpr char ignored_id_keyword[] = "x-dlm-ignored-id";
+/// Counts the schema nodes a document visits, against the step budget of user and resolver schemas.
+inline constexpr char step_keyword[] = "x-dlm-step";
 /// The marker closing one anyOf/oneOf branch.
 inline constexpr char branch_keyword[] = "x-dlm-branch";
 

@@ -9,6 +9,7 @@
 #include <dlm/detail/schema/embedded.hpp>
 #include <dlm/detail/schema/explain.hpp>
 #include <dlm/detail/schema/fast_check.hpp>
+#include <dlm/detail/schema/untrusted.hpp>
 #include <dlm/detail/schema/valijson.hpp>
 #include <dlm/detail/stac/document_type.hpp>
 #include <dlm/detail/validate/dlm_rules.hpp>
@@ -24,6 +25,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <condition_variable>
 #include <locale>
 #include <map>
 #include <memory>
@@ -32,10 +34,43 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <utility>
 #include <vector>
 
 namespace dlm::detail {
+
+/// Runs one compiled schema on `document`: a yes/no pass (schema_check), and valijson with results to explain a "no".
+/// Findings get `prefix` before their pointers and "(what)" after their messages. `max_steps` bounds each pass of a
+/// schema the library does not ship (see step_constraint); shipped schemas do not count steps.
+inline void run_schema(const valijson::Schema& schema, const nlohmann::json& document, const std::string& prefix,
+                       const std::string& what, std::size_t max_steps, report& out) {
+    // Both keep a cache of compiled regexes and are not thread-safe: one of each per thread.
+    thread_local schema_check::regex_cache regexes;
+    thread_local valijson::Validator engine(valijson::Validator::kStrongTypes);
+    const std::string suffix = what.empty() ? std::string() : " (" + what + ")";
+    try {
+        step_budget_left() = max_steps;
+        if (schema_check(regexes).accepts(schema, document)) return;
+        step_budget_left() = max_steps;
+        const valijson::adapters::NlohmannJsonAdapter target(document);
+        valijson::ValidationResults results;
+        std::vector<finding> findings;
+        if (!engine.validate(schema, target, &results)) findings = to_findings(results, document, prefix);
+        if (findings.empty()) {  // a bug in schema_check or in valijson: never let it pass unnoticed
+            out.error(rules::schema_error, prefix, "the schema check rejects this document but valijson finds no error" + suffix);
+        }
+        for (auto& f : findings) {
+            f.message += suffix;
+            out.errors.push_back(std::move(f));
+        }
+    } catch (const step_budget_exceeded&) {
+        out.error(rules::schema_error, prefix, "not checked: the schema needs more than " + std::to_string(max_steps) +
+                                                   " steps on this document (schema_limits::max_steps)" + suffix);
+    } catch (const std::exception& e) {
+        out.error(rules::schema_error, prefix, "validation stopped" + suffix + ": " + sanitize(e.what(), 300));
+    }
+}
 
 /// Compiles every schema once and validates documents against them; const and thread-safe after construction.
 class validation_engine {
@@ -84,6 +119,15 @@ private:
 
     using compiled = std::shared_ptr<const valijson::Schema>;
 
+    /// The outcome of resolving one URI: a compiled schema, a failure (`stac.extension.invalid-schema`), or neither
+    /// (`stac.extension.unavailable`). Written once, by its owner, under resolved_mutex.
+    struct resolution {
+        bool done = false;
+        std::thread::id owner;
+        compiled schema;
+        std::string failure;
+    };
+
     struct state {
         explicit state(validator_options opts) : options(std::move(opts)) {
             prime_ctype();
@@ -92,14 +136,21 @@ private:
                 documents.insert_or_assign(std::move(shipped.uri), std::move(shipped.document));
             }
             for (auto& [uri, schema] : options.schemas) {
-                if (!schema.is_object() && !schema.is_boolean()) {
-                    throw error("", "schema " + quote(uri) + " is not a JSON Schema (expected an object or a boolean)");
+                // A shipped schema holds the rules this library promises (and its errata); replacing one, e.g. the
+                // dlm schema with `{}`, would switch those rules off while reports still claim them.
+                if (documents.count(uri) || canonical_extension(uri) != uri) {
+                    throw error("", "schema " + quote(uri) + " is shipped with the library; a registered schema cannot replace it");
+                }
+                try {
+                    untrusted_schema_check(options.schema_limits)(schema);
+                } catch (const error& e) {
+                    throw error(e.pointer(), "schema " + quote(uri) + ": " + e.reason());
                 }
                 documents.insert_or_assign(uri, schema);
             }
             schema_bundler bundler(lookup());
             for (const auto& [uri, schema] : documents) {
-                if (is_root(uri)) roots.emplace(uri, compile(bundler, uri));
+                if (is_root(uri)) roots.emplace(uri, compile(bundler, uri, options.schemas.count(uri) > 0));
             }
         }
 
@@ -110,14 +161,12 @@ private:
         schema_lookup lookup() const {
             return [this](const std::string& uri) -> const nlohmann::json* {
                 const auto found = documents.find(uri);
-                if (found != documents.end()) return &found->second;
-                const auto extra = resolved_documents.find(uri);
-                return extra == resolved_documents.end() ? nullptr : &extra->second;
+                return found == documents.end() ? nullptr : &found->second;
             };
         }
 
-        static compiled compile(schema_bundler& bundler, const std::string& uri) {
-            const nlohmann::json bundle = bundler.bundle(uri);
+        static compiled compile(schema_bundler& bundler, const std::string& uri, bool untrusted) {
+            const nlohmann::json bundle = bundler.bundle(uri, untrusted);
             try {
                 return compile_bundle(bundle);
             } catch (const error&) {
@@ -138,66 +187,107 @@ private:
         std::set<std::string, std::less<>> shipped_roots;
         std::map<std::string, compiled, std::less<>> roots;
 
+        // Resolved schemas, one entry per URI, resolved once by the first thread that needs it (without holding the
+        // mutex); the others wait for that entry only. `waiting` lets a thread see that waiting would close a cycle
+        // (a resolver validating a document that declares a URI its own call, or one waiting for it, resolves).
         std::mutex resolved_mutex;
-        std::map<std::string, nlohmann::json, std::less<>> resolved_documents;  // guarded by resolved_mutex
-        std::map<std::string, compiled, std::less<>> resolved;                  // nullptr: unavailable
+        std::condition_variable resolved_changed;
+        std::map<std::string, std::shared_ptr<resolution>, std::less<>> resolved;   // guarded by resolved_mutex
+        std::map<std::thread::id, std::shared_ptr<const resolution>> waiting;       // guarded by resolved_mutex
     };
 
     static bool has_fatal_input_finding(const report& r) {
         for (const auto& f : r.errors) {
             if (f.rule == rules::input_syntax || f.rule == rules::input_too_large || f.rule == rules::input_too_deep ||
-                f.rule == rules::input_too_many_elements || f.rule == rules::input_string_too_long) {
+                f.rule == rules::input_too_many_elements || f.rule == rules::input_string_too_long ||
+                f.rule == rules::input_invalid_utf8) {
                 return true;
             }
         }
         return false;
     }
 
-    /// The compiled schema for an extension URI: shipped or registered, else the resolver's (compiled once).
+    /// The compiled schema for an extension URI: shipped or registered, else the resolver's (resolved once; its
+    /// failure is reported at `pointer` every time).
     compiled extension_schema(const std::string& uri, report& out, const std::string& pointer) const {
         if (const auto found = state_.roots.find(dlm::extensions::validated_as(uri)); found != state_.roots.end()) return found->second;
         if (!state_.options.resolver) return nullptr;
-        std::lock_guard<std::mutex> lock(state_.resolved_mutex);
-        if (const auto found = state_.resolved.find(uri); found != state_.resolved.end()) return found->second;
-        compiled schema;
-        try {
-            if (auto fetched = state_.options.resolver(uri); fetched && (fetched->is_object() || fetched->is_boolean())) {
-                state_.resolved_documents.insert_or_assign(uri, std::move(*fetched));
-                schema_bundler bundler(state_.lookup());
-                schema = state::compile(bundler, uri);
+        std::shared_ptr<resolution> entry;
+        bool mine = false;
+        {
+            std::unique_lock<std::mutex> lock(state_.resolved_mutex);
+            auto& slot = state_.resolved[uri];
+            if (!slot) {
+                slot = std::make_shared<resolution>();
+                slot->owner = std::this_thread::get_id();
+                mine = true;
             }
-        } catch (const std::exception& e) {
-            out.error(rules::stac_extension_invalid_schema, pointer,
-                      "the schema of " + quote(uri) + " cannot be used: " + sanitize(e.what(), 300));
-            state_.resolved_documents.erase(uri);
+            entry = slot;
+            while (!entry->done && !mine) {
+                if (waiting_would_deadlock(*entry)) {
+                    out.error(rules::stac_extension_invalid_schema, pointer,
+                              "the schema of " + quote(uri) +
+                                  " cannot be used here: it is being resolved, and the resolver is waiting for this validation");
+                    return nullptr;
+                }
+                state_.waiting[std::this_thread::get_id()] = entry;
+                state_.resolved_changed.wait(lock);
+                state_.waiting.erase(std::this_thread::get_id());
+            }
         }
-        state_.resolved.emplace(uri, schema);
-        return schema;
+        if (mine) {
+            resolution outcome = resolve(uri);  // no lock held: the resolver may take long, or validate
+            {
+                const std::lock_guard<std::mutex> lock(state_.resolved_mutex);
+                entry->schema = std::move(outcome.schema);
+                entry->failure = std::move(outcome.failure);
+                entry->done = true;
+            }
+            state_.resolved_changed.notify_all();
+        }
+        // `entry` is done and never written again.
+        if (!entry->failure.empty()) out.error(rules::stac_extension_invalid_schema, pointer, entry->failure);
+        return entry->schema;
     }
 
-    /// Runs one compiled schema: a yes/no pass (schema_check), and valijson with results to explain a "no".
-    static void run(const valijson::Schema& schema, const nlohmann::json& document, const std::string& prefix,
-                    const std::string& what, report& out) {
-        // Both keep a cache of compiled regexes and are not thread-safe: one of each per thread.
-        thread_local schema_check::regex_cache regexes;
-        thread_local valijson::Validator engine(valijson::Validator::kStrongTypes);
-        try {
-            if (schema_check(regexes).accepts(schema, document)) return;
-            const valijson::adapters::NlohmannJsonAdapter target(document);
-            valijson::ValidationResults results;
-            std::vector<finding> findings;
-            if (!engine.validate(schema, target, &results)) findings = to_findings(results, document, prefix);
-            if (findings.empty()) {  // a bug in schema_check or in valijson: never let it pass unnoticed
-                out.error(rules::schema_error, prefix, "the schema check rejects this document but valijson finds no error" +
-                                                      (what.empty() ? std::string() : " (" + what + ")"));
-            }
-            for (auto& f : findings) {
-                if (!what.empty()) f.message += " (" + what + ")";
-                out.errors.push_back(std::move(f));
-            }
-        } catch (const std::exception& e) {
-            out.error(rules::schema_error, prefix, "validation stopped (" + what + "): " + sanitize(e.what(), 300));
+    /// True when the owner of `entry` waits, directly or through other owners, for this thread. Under resolved_mutex.
+    bool waiting_would_deadlock(const resolution& entry) const {
+        const std::thread::id self = std::this_thread::get_id();
+        const resolution* at = &entry;
+        for (std::size_t hops = 0; hops <= state_.waiting.size(); ++hops) {
+            if (at->owner == self) return true;
+            const auto next = state_.waiting.find(at->owner);
+            if (next == state_.waiting.end() || next->second->done) return false;
+            at = next->second.get();
         }
+        return false;
+    }
+
+    /// Calls the resolver for `uri` and compiles what it returns, under the schema limits; never throws.
+    resolution resolve(const std::string& uri) const {
+        resolution outcome;
+        const std::string what = "the schema of " + quote(uri) + " cannot be used: ";
+        std::optional<nlohmann::json> fetched;
+        try {
+            fetched = state_.options.resolver(uri);
+        } catch (const std::exception& e) {
+            outcome.failure = what + "the resolver failed: " + sanitize(e.what(), 300);
+            return outcome;
+        } catch (...) {
+            outcome.failure = what + "the resolver failed with an exception that is not a std::exception";
+            return outcome;
+        }
+        if (!fetched) return outcome;  // unavailable
+        try {
+            // It may refer to shipped and registered schemas, and to itself.
+            outcome.schema = compile_untrusted(uri, *fetched, state_.options.schema_limits, state_.lookup());
+        } catch (const error& e) {
+            outcome.failure = what + (e.pointer().empty() ? std::string() : sanitize(e.pointer(), 200) + ": ") +
+                              sanitize(e.reason(), 400);
+        } catch (const std::exception& e) {
+            outcome.failure = what + sanitize(e.what(), 300);
+        }
+        return outcome;
     }
 
     void validate_one(const nlohmann::json& document, const std::string& prefix, report& out) const {
@@ -224,7 +314,7 @@ private:
                                                                     : "catalog-spec/json-schema/catalog.json";
             const std::string uri = "https://schemas.stacspec.org/v" + stac_version + "/" + spec;
             if (const auto core = state_.roots.find(uri); core != state_.roots.end()) {
-                run(*core->second, document, prefix, "", out);
+                run_schema(*core->second, document, prefix, "", state_.options.schema_limits.max_steps, out);
             }
         } else if (const auto found = migrate::parse_semantic_version(stac_version);
                    found && migrate::before(*found, "1.0.0")) {
@@ -257,7 +347,8 @@ private:
                 }
                 if (uri == legacy_extension_short_name) continue;  // not an IRI: the core schema reports it
                 if (const compiled schema = extension_schema(uri, out, pointer)) {
-                    run(*schema, document, prefix, uri == extension_identifier ? "" : "extension " + uri, out);
+                    run_schema(*schema, document, prefix, uri == extension_identifier ? "" : "extension " + uri,
+                               state_.options.schema_limits.max_steps, out);
                 } else if (!has_finding_at(out, pointer)) {
                     out.warning(rules::stac_extension_unavailable, pointer,
                                 "no schema for " + quote(uri) +
