@@ -124,7 +124,7 @@ void print_publications(std::ostream& out, const nlohmann::json& fields) {
         return;
     }
     out << "publications:\n";
-    for (const auto& line : lines) out << "  " << line << '\n';
+    for (const auto& line : lines) out << "  " << printable(line) << '\n';
 }
 
 void print_summary(std::ostream& out, const nlohmann::json& document, const dlm::model& m) {
@@ -132,7 +132,7 @@ void print_summary(std::ostream& out, const nlohmann::json& document, const dlm:
     const nlohmann::json& fields = is_item ? document.at("properties") : document;
     out << (is_item ? "Item " : "Collection ") << nlohmann::json(document.value("id", "")).dump() << '\n';
 
-    out << "input:          " << m.inputs.name << '\n';
+    out << "input:          " << printable(m.inputs.name) << '\n';
     for (std::size_t i = 0; i < m.inputs.input_tensors.size(); ++i) {
         out << (m.inputs.input_tensors.size() == 1 ? std::string("  tensor:       ")
                                                    : "  tensor " + std::to_string(i) + ":     ")
@@ -145,12 +145,12 @@ void print_summary(std::ostream& out, const nlohmann::json& document, const dlm:
     out << "selected bands: " << integers(m.inputs.selected_bands) << '\n';
     for (const auto index : m.inputs.selected_bands) {
         const std::string name = band_name(index, m.data, eo_bands);
-        out << "  " << index << ": " << (name.empty() ? "(unnamed)" : name) << '\n';
+        out << "  " << index << ": " << (name.empty() ? "(unnamed)" : printable(name)) << '\n';
     }
     out << "scaling:        x " << number(m.inputs.scaling_factor) << '\n';
     out << "normalization:  mean " << numbers(m.inputs.normalization_mean) << ", std "
         << numbers(m.inputs.normalization_std) << '\n';
-    if (m.inputs.pre_processing_function) out << "pre-processing: " << *m.inputs.pre_processing_function << '\n';
+    if (m.inputs.pre_processing_function) out << "pre-processing: " << printable(*m.inputs.pre_processing_function) << '\n';
 
     out << "task:           " << dlm::to_string(m.outputs.task);
     if (m.outputs.number_of_classes)
@@ -159,35 +159,35 @@ void print_summary(std::ostream& out, const nlohmann::json& document, const dlm:
     if (m.outputs.class_name_mapping) {
         out << "classes:\n";
         for (const auto& entry : m.outputs.class_name_mapping->entries)
-            out << "  " << entry.index << ": " << entry.class_name << '\n';
+            out << "  " << entry.index << ": " << printable(entry.class_name) << '\n';
     }
     if (m.outputs.dont_care_index) out << "ignored index:  " << *m.outputs.dont_care_index << '\n';
     out << "output size:    " << integers(m.outputs.final_layer_size) << '\n';
-    if (m.outputs.post_processing_function) out << "post-processing: " << *m.outputs.post_processing_function << '\n';
+    if (m.outputs.post_processing_function) out << "post-processing: " << printable(*m.outputs.post_processing_function) << '\n';
 
     if (m.architecture) {
-        out << "architecture:   " << m.architecture->type << ", " << m.architecture->total_nb_parameters
+        out << "architecture:   " << printable(m.architecture->type) << ", " << m.architecture->total_nb_parameters
             << " parameters, " << number(m.architecture->estimated_total_size_mb) << " MB, pretrained: "
             << m.architecture->pretrained << '\n';
     }
-    out << "framework:      " << m.runtime.framework << ' ' << m.runtime.version << '\n';
-    out << "model handler:  " << m.runtime.model_handler << '\n';
-    out << "source:         " << m.runtime.model_src_url;
-    if (m.runtime.model_commit_hash) out << " @ " << *m.runtime.model_commit_hash;
+    out << "framework:      " << printable(m.runtime.framework) << ' ' << printable(m.runtime.version) << '\n';
+    out << "model handler:  " << printable(m.runtime.model_handler) << '\n';
+    out << "source:         " << printable(m.runtime.model_src_url);
+    if (m.runtime.model_commit_hash) out << " @ " << printable(*m.runtime.model_commit_hash);
     out << '\n';
-    if (m.runtime.requirement_file) out << "requirements:   " << *m.runtime.requirement_file << '\n';
+    if (m.runtime.requirement_file) out << "requirements:   " << printable(*m.runtime.requirement_file) << '\n';
     if (m.runtime.docker) {
         for (const auto& d : *m.runtime.docker) {
             out << "docker:         ";
             if (d.image_name) {
-                out << *d.image_name << (d.tag ? ":" + *d.tag : std::string());
+                out << printable(*d.image_name) << (d.tag ? ":" + printable(*d.tag) : std::string());
             } else if (d.docker_file) {
-                out << "built from " << *d.docker_file;
+                out << "built from " << printable(*d.docker_file);
             }
             out << (d.gpu ? " (GPU)" : " (CPU)") << '\n';
-            if (d.image_name && d.docker_file) out << "  dockerfile:   " << *d.docker_file << '\n';
-            out << "  working dir:  " << d.working_dir << '\n';
-            out << "  run:          " << d.run << '\n';
+            if (d.image_name && d.docker_file) out << "  dockerfile:   " << printable(*d.docker_file) << '\n';
+            out << "  working dir:  " << printable(d.working_dir) << '\n';
+            out << "  run:          " << printable(d.run) << '\n';
         }
     } else {
         out << "docker:         none\n";
@@ -213,29 +213,30 @@ int run_info(argument_cursor args) {
 
     const file_content content = read_file(file);
     if (!content.ok) {
-        std::cerr << "dlm info: cannot read " << file << ": " << content.error << '\n';
+        std::cerr << "dlm info: cannot read " << printable(file) << ": " << content.error << '\n';
         return exit_failure;
     }
     dlm::parse_result parsed = dlm::parse(content.text, options.limits);
     if (!parsed.document) {
-        std::cerr << "dlm info: " << file << " cannot be parsed:\n" << render_findings(parsed.findings, false);
+        drop_quoted_input(parsed.findings);
+        std::cerr << "dlm info: " << printable(file) << " cannot be parsed:\n" << render_findings(parsed.findings, false);
         return exit_failure;
     }
     try {
         const document_validator validator(options);
         dlm::report report = validator.validate(*parsed.document);
         if (!report.ok()) {
-            std::cerr << "dlm info: " << file << " is invalid (" << report.errors.size()
+            std::cerr << "dlm info: " << printable(file) << " is invalid (" << report.errors.size()
                       << (report.errors.size() == 1 ? " error" : " errors") << "):\n"
                       << render_findings(report, false);
             return exit_failure;
         }
     } catch (const std::exception& e) {
-        std::cerr << "dlm info: cannot validate " << file << ": " << e.what() << '\n';
+        std::cerr << "dlm info: cannot validate " << printable(file) << ": " << e.what() << '\n';
         return exit_failure;
     }
     if (!dlm::has_extension(*parsed.document)) {
-        std::cerr << "dlm info: " << file << " does not declare the dlm extension (" << dlm::extension_identifier
+        std::cerr << "dlm info: " << printable(file) << " does not declare the dlm extension (" << dlm::extension_identifier
                   << ")\n";
         return exit_invalid;
     }
@@ -245,7 +246,7 @@ int run_info(argument_cursor args) {
         print_summary(out, *parsed.document, m);
         std::cout << out.str() << std::flush;
     } catch (const dlm::error& e) {
-        std::cerr << "dlm info: " << file << " holds no readable dlm model: " << e.what() << '\n';
+        std::cerr << "dlm info: " << printable(file) << " holds no readable dlm model: " << e.what() << '\n';
         return exit_invalid;
     }
     return exit_ok;

@@ -33,9 +33,13 @@ change is printed as `FILE: POINTER: description`. The result is validated and w
 it is valid, as JSON indented by 2 spaces.
 
 options:
-  -i, --in-place         replace each FILE (atomically: a temporary file in the same directory,
-                         then a rename; a file that needs no change is left untouched)
-  -o, --output OUT       write the upgraded document to OUT (one FILE only), atomically
+  -i, --in-place         replace each FILE (atomically: a temporary file .FILE.dlm-tmp in the same
+                         directory, then a rename; a file that needs no change is left untouched).
+                         Only a regular file is replaced; its mode, owner and group are kept; a
+                         file with several hard links or a read-only file is refused
+  -o, --output OUT       write the upgraded document to OUT (one FILE only), atomically; `-o -`
+                         is standard output
+  -f, --force            replace a read-only file (with --in-place or -o)
   -n, --dry-run          print the changes and validate, but write nothing
   --relax-companions     report a missing scientific/eo/version extension as a warning
   --schema URI=FILE      register the JSON Schema in FILE for the extension URI (repeatable)
@@ -60,6 +64,7 @@ struct upgrade_settings {
     destination to = destination::standard_output;
     std::string output;
     bool dry_run = false;
+    write_options writing;
     validation_settings validation;
 };
 
@@ -78,6 +83,9 @@ upgrade_settings parse_upgrade_arguments(argument_cursor& args) {
             s.output = args.value(option);
             if (s.output.empty()) throw usage_error(option + " needs a file name");
             has_output = true;
+        } else if (option == "--force" || option == "-f") {
+            args.expect_no_value(option);
+            s.writing.replace_read_only = true;
         } else if (option == "--dry-run" || option == "-n") {
             args.expect_no_value(option);
             s.dry_run = true;
@@ -88,7 +96,9 @@ upgrade_settings parse_upgrade_arguments(argument_cursor& args) {
     if (s.files.empty()) throw usage_error("no FILE given");
     if (in_place && has_output) throw usage_error("--in-place and -o cannot be used together");
     if (has_output && s.files.size() != 1) throw usage_error("-o takes exactly one FILE");
-    s.to = in_place ? destination::in_place : has_output ? destination::output_file : destination::standard_output;
+    s.to = in_place                          ? destination::in_place
+           : has_output && s.output != "-" ? destination::output_file
+                                             : destination::standard_output;
     return s;
 }
 
@@ -96,29 +106,31 @@ upgrade_settings parse_upgrade_arguments(argument_cursor& args) {
 int upgrade_one(const std::string& file, const upgrade_settings& s, const document_validator& validator) {
     const file_content content = read_file(file);
     if (!content.ok) {
-        std::cerr << "dlm upgrade: cannot read " << file << ": " << content.error << '\n';
+        std::cerr << "dlm upgrade: cannot read " << printable(file) << ": " << content.error << '\n';
         return exit_failure;
     }
     std::optional<dlm::upgrade_result> upgraded;
     try {
         upgraded = dlm::upgrade_text(content.text);
     } catch (const dlm::error& e) {
-        std::cerr << "dlm upgrade: " << file << " is not JSON: " << e.reason() << '\n';
+        std::cerr << "dlm upgrade: " << printable(file) << " is not JSON: " << printable(without_quoted_input(e.reason()))
+                  << '\n';
         return exit_failure;
     }
     // The changes are results, except when standard output carries the document itself.
     std::ostream& changes_out = (s.to == destination::standard_output && !s.dry_run) ? std::cerr : std::cout;
     for (const auto& change : upgraded->changes)
-        changes_out << file << ": " << display_pointer(change.pointer) << ": " << change.description << '\n';
+        changes_out << printable(file) << ": " << printable(display_pointer(change.pointer)) << ": "
+                    << printable(change.description) << '\n';
 
     const dlm::report report = validator.validate(upgraded->document);
     if (!report.ok()) {
-        std::cerr << "dlm upgrade: " << file << ": the upgraded document is invalid (" << report.errors.size()
+        std::cerr << "dlm upgrade: " << printable(file) << ": the upgraded document is invalid (" << report.errors.size()
                   << (report.errors.size() == 1 ? " error" : " errors") << "); nothing written\n"
                   << render_findings(report, false);
         return exit_invalid;
     }
-    if (!report.warnings.empty()) std::cerr << file << ": warnings:\n" << render_findings(report, false);
+    if (!report.warnings.empty()) std::cerr << printable(file) << ": warnings:\n" << render_findings(report, false);
     if (s.dry_run) return exit_ok;
 
     const std::string text =
@@ -129,17 +141,17 @@ int upgrade_one(const std::string& file, const upgrade_settings& s, const docume
         return exit_ok;
     case destination::in_place:
         if (upgraded->changes.empty()) {
-            std::cerr << file << ": nothing to upgrade; left as it is\n";
+            std::cerr << printable(file) << ": nothing to upgrade; left as it is\n";
             return exit_ok;
         }
-        if (const std::string problem = write_atomically(file, text); !problem.empty()) {
-            std::cerr << "dlm upgrade: " << file << " not written: " << problem << '\n';
+        if (const std::string problem = write_atomically(file, text, s.writing); !problem.empty()) {
+            std::cerr << "dlm upgrade: " << printable(file) << " not written: " << printable(problem) << '\n';
             return exit_failure;
         }
         return exit_ok;
     case destination::output_file:
-        if (const std::string problem = write_atomically(s.output, text); !problem.empty()) {
-            std::cerr << "dlm upgrade: " << s.output << " not written: " << problem << '\n';
+        if (const std::string problem = write_atomically(s.output, text, s.writing); !problem.empty()) {
+            std::cerr << "dlm upgrade: " << printable(s.output) << " not written: " << printable(problem) << '\n';
             return exit_failure;
         }
         return exit_ok;

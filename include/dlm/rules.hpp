@@ -69,8 +69,10 @@ inline constexpr char input_string_too_long[] = "input.string-too-long";
 inline constexpr char input_duplicate_key[] = "input.duplicate-key";
 /// Beyond double range, an integer above INT64_MAX, or NaN/infinity built in code.
 inline constexpr char input_number_out_of_range[] = "input.number-out-of-range";
-/// A path could not be read (the CLI).
+/// A path could not be read (the CLI): missing, not a regular file, a dangling or looping symbolic link.
 inline constexpr char input_unreadable[] = "input.unreadable";
+/// A linked file (or a symbolic link in a directory) lies outside the trees the CLI may read; it is not read.
+inline constexpr char input_outside_root[] = "input.outside-root";
 /// More findings than a report lists.
 inline constexpr char input_findings_truncated[] = "input.findings-truncated";
 

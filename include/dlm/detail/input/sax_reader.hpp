@@ -170,6 +170,12 @@ private:
     return message;
 }
 
+/// "invalid JSON at line L, column C: a NUL byte after the document", for the NUL byte at `offset`.
+[[nodiscard]] inline std::string nul_byte_message(std::string_view text, std::size_t offset) {
+    const std::string where = syntax_message(text, offset + 1, {}, "");
+    return where + "a NUL byte after the document (JSON text cannot hold one)";
+}
+
 // ---- parsing -----------------------------------------------------------------------------------
 
 /// A SAX handler for `nlohmann::json::sax_parse` that builds the document with an explicit stack,
