@@ -67,10 +67,11 @@ std::string identity_from(const struct stat& status) {
     return std::to_string(status.st_dev) + ":" + std::to_string(status.st_ino);
 }
 
-/// Reads lines from a stream buffer without ever holding more than `max_bytes` of one line.
+/// Reads lines from a stream without ever holding more than `max_bytes` of one line (in chunks: istream::getline
+/// scans the stream's buffer for the newline).
 class line_reader {
 public:
-    line_reader(std::istream& in, std::size_t max_bytes) : in_(in), buffer_(in.rdbuf()), max_bytes_(max_bytes) {}
+    line_reader(std::istream& in, std::size_t max_bytes) : in_(in), max_bytes_(max_bytes) {}
 
     /// The next line (without its newline or trailing CR) into `line`; false at the end of the input. A line longer
     /// than `max_bytes` sets `too_long` and `length`, and `line` is left empty.
@@ -78,27 +79,33 @@ public:
         line.clear();
         too_long = false;
         length = 0;
-        if (buffer_ == nullptr) return false;
-        using traits = std::streambuf::traits_type;
-        int c = buffer_->sbumpc();
-        if (traits::eq_int_type(c, traits::eof())) {
-            in_.setstate(std::ios::eofbit);
+        if (!in_.good() || std::istream::traits_type::eq_int_type(in_.peek(), std::istream::traits_type::eof()))
             return false;
-        }
         ++number_;
-        for (; !traits::eq_int_type(c, traits::eof()); c = buffer_->sbumpc()) {
-            if (c == '\n') break;
-            ++length;
-            if (too_long) continue;
-            if (length > max_bytes_ + 1) {  // one byte more than the limit: it may be the CR before the newline
-                too_long = true;
-                line.clear();
-                line.shrink_to_fit();
-                continue;
+        while (true) {
+            in_.getline(chunk_, sizeof chunk_);
+            auto got = static_cast<std::size_t>(in_.gcount());
+            bool line_ended = true;
+            if (in_.eof()) {
+                // the end of the input ends the line; `got` holds what was read
+            } else if (in_.fail()) {
+                in_.clear();  // the chunk is full: the line goes on
+                line_ended = false;
+            } else {
+                --got;  // the newline was extracted and counted
             }
-            line.push_back(traits::to_char_type(c));
+            length += got;
+            if (!too_long) {
+                if (length > max_bytes_ + 1) {  // one byte more than the limit may be the CR before the newline
+                    too_long = true;
+                    line.clear();
+                    line.shrink_to_fit();
+                } else {
+                    line.append(chunk_, got);
+                }
+            }
+            if (line_ended) break;
         }
-        if (traits::eq_int_type(c, traits::eof())) in_.setstate(std::ios::eofbit);
         if (!too_long && !line.empty() && line.back() == '\r') {
             line.pop_back();
             --length;
@@ -114,10 +121,10 @@ public:
     /// Skips the rest of the input; returns the number of bytes skipped.
     std::size_t drain() {
         std::size_t skipped = 0;
-        if (buffer_ == nullptr) return 0;
-        char chunk[1 << 16];
-        for (std::streamsize n; (n = buffer_->sgetn(chunk, sizeof chunk)) > 0;) skipped += static_cast<std::size_t>(n);
-        in_.setstate(std::ios::eofbit);
+        while (in_.good()) {
+            in_.ignore(std::streamsize{1} << 30);
+            skipped += static_cast<std::size_t>(in_.gcount());
+        }
         return skipped;
     }
 
@@ -125,9 +132,9 @@ public:
 
 private:
     std::istream& in_;
-    std::streambuf* buffer_;
     std::size_t max_bytes_;
     std::size_t number_ = 0;
+    char chunk_[1 << 16];
 };
 
 void walk_into(const fs::path& directory, const std::vector<fs::path>& roots,
