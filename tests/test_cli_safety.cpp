@@ -259,7 +259,7 @@ TEST_CASE("text output escapes control characters in file names, member names an
     item["properties"]["dlm:runtime"]["docker"]["run"] = "safe\rrm -rf /\x1b[2K";
     write_all(dir / name, item.dump());
     nlohmann::json bad = item;
-    bad["properties"]["dlm:data"]["x\x1b[31my\nz"] = 1;
+    bad["properties"]["dlm:x\x1b[31my\nz"] = 1;  // an unknown dlm: field: reported at its pointer
     write_all(dir / "bad.json", bad.dump());
 
     const auto v = run_dlm("validate " + q(dir / name) + " " + q(dir / "bad.json"));
@@ -447,7 +447,9 @@ TEST_CASE("NDJSON of large lines at --jobs 1 holds a bounded number of bytes", "
     const auto r = run_dlm("validate --jobs 1 --format json " + q(dir / "big.ndjson"), "/dev/null", "", peak_prefix);
     CHECK(r.status != 0);
     CHECK(json_lines(r.out).size() == 8);
-    CHECK(peak_kib(r) < 330 * 1024);  // 8 lines of 40 MB in flight would be more than 320 MB alone
+    // One line being read, one in flight, one being parsed (its text, the lexer's token, the value): about 300 MB.
+    // All 8 lines in flight (their buffers have 64 MB capacity) would be more than 500 MB alone.
+    CHECK(peak_kib(r) < 450 * 1024);
 }
 
 TEST_CASE("--links on a deep tree takes time linear-ish in its size", "[cli][cli-safety]") {

@@ -149,7 +149,7 @@ TEST_CASE("syntax errors name line and column and stop the parse", "[parse]") {
 }
 
 TEST_CASE("a NUL byte ends nothing: a document followed by NUL and more is a syntax error", "[parse]") {
-    for (const std::string text : {"{}\0garbage"s, "{\"a\": 1}\n\0"s, "[1, 2]\0[3]"s, "\0"s, "{} \0 {}"s}) {
+    for (const std::string& text : {"{}\0garbage"s, "{\"a\": 1}\n\0"s, "[1, 2]\0[3]"s, "\0"s, "{} \0 {}"s}) {
         CAPTURE(text);
         const auto result = dlm::parse(text);
         CHECK_FALSE(result.document);
