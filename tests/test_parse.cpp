@@ -148,6 +148,20 @@ TEST_CASE("syntax errors name line and column and stop the parse", "[parse]") {
     }
 }
 
+TEST_CASE("a NUL byte ends nothing: a document followed by NUL and more is a syntax error", "[parse]") {
+    for (const std::string& text : {"{}\0garbage"s, "{\"a\": 1}\n\0"s, "[1, 2]\0[3]"s, "\0"s, "{} \0 {}"s}) {
+        CAPTURE(text);
+        const auto result = dlm::parse(text);
+        CHECK_FALSE(result.document);
+        CHECK(only_error(result).rule == "input.syntax");
+    }
+    CHECK(only_error(dlm::parse("{\"a\": 1}\n  \0xyz"s)).message ==
+          "invalid JSON at line 2, column 3: a NUL byte after the document (JSON text cannot hold one)");
+    // Inside a string or before the document ends, the parser's own error stands.
+    CHECK(only_error(dlm::parse("{\"a\0\": 1}"s)).rule == "input.syntax");
+    CHECK_FALSE(dlm::parse("[1,\0 2]"s).document);
+}
+
 TEST_CASE("hostile bytes never reach a finding message", "[parse]") {
     SECTION("invalid UTF-8 gives a syntax finding whose message is valid UTF-8") {
         for (const std::string text : {"\"ab\xFF\"", "{\"k\xC0\xAF\":1}", "[\"\xED\xA0\x80\"]", "\xFF", "[\"\xF4\x90\x80\x80\"]"}) {

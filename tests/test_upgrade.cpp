@@ -557,7 +557,8 @@ TEST_CASE("upgrade: input of the wrong shape is returned unchanged", "[upgrade]"
 TEST_CASE("upgrade_text: text that is not JSON throws dlm::error and nothing else", "[upgrade]") {
     const std::string text = GENERATE(as<std::string>{}, "", "   ", "{", "{\"type\": \"Feature\",}", "[1, 2", "nul",
                                       "{\"a\": 1}{}", "{\"a\": 1e400}", "\xff\xfe", "{\"a\": \"\xc3\x28\"}",
-                                      std::string("{\"type\": \"Feature\"\0}", 20), "{\"a\": " + std::string(5000, '9') + "e9999}");
+                                      std::string("{\"type\": \"Feature\"\0}", 20),
+                                      std::string("{\"type\": \"Feature\"}\0garbage", 27), "{\"a\": " + std::string(5000, '9') + "e9999}");
     CAPTURE(text);
     try {
         (void)dlm::upgrade_text(text);

@@ -82,12 +82,12 @@ void print_publications(std::ostream& out, const nlohmann::json& fields) {
         return;
     }
     out << "publications:\n";
-    for (const auto& l : lines) out << "  " << l << '\n';
+    for (const auto& l : lines) out << "  " << printable(l) << '\n';
 }
 
 void print_view(std::ostream& out, const nlohmann::json& document, const dlm::deployment& v) {
     out << (v.type == "Feature" ? "Item " : "Collection ") << nlohmann::json(v.id).dump() << '\n';
-    out << "input:          " << v.input_name << '\n';
+    out << "input:          " << printable(v.input_name) << '\n';
     for (std::size_t i = 0; i < v.tensors.size(); ++i) {
         const auto& t = v.tensors[i];
         out << (v.tensors.size() == 1 ? std::string("  tensor:       ") : "  tensor " + std::to_string(i) + ":     ")
@@ -102,8 +102,8 @@ void print_view(std::ostream& out, const nlohmann::json& document, const dlm::de
     out << "channels:       " << v.channels.size() << " (y = x * a + b)\n";
     for (std::size_t i = 0; i < v.channels.size(); ++i) {
         const auto& c = v.channels[i];
-        out << "  " << c.band_index << ": " << c.name.value_or(c.common_name.value_or("(unnamed)"));
-        if (c.common_name && c.name) out << " (" << *c.common_name << ")";
+        out << "  " << c.band_index << ": " << printable(c.name.value_or(c.common_name.value_or("(unnamed)")));
+        if (c.common_name && c.name) out << " (" << printable(*c.common_name) << ")";
         out << "  [" << dlm::to_string(c.source) << "]";
         if (c.affine) {
             out << "  a " << number(c.affine->a) << ", b " << number(c.affine->b);
@@ -121,7 +121,7 @@ void print_view(std::ostream& out, const nlohmann::json& document, const dlm::de
         stds += (i ? ", " : "") + (v.channels[i].std ? number(*v.channels[i].std) : std::string("?"));
     }
     out << "normalization:  mean " << means << "], std " << stds << "]\n";
-    if (v.pre_processing_function) out << "pre-processing: " << *v.pre_processing_function << '\n';
+    if (v.pre_processing_function) out << "pre-processing: " << printable(*v.pre_processing_function) << '\n';
 
     out << "task:           " << dlm::to_string(v.task);
     if (!v.classes.empty()) out << ", " << v.classes.size() << (v.classes.size() == 1 ? " class" : " classes");
@@ -129,24 +129,24 @@ void print_view(std::ostream& out, const nlohmann::json& document, const dlm::de
     if (!v.classes.empty()) {
         out << "classes:\n";
         for (std::size_t i = 0; i < v.classes.size(); ++i) {
-            out << "  " << i << ": " << v.classes[i].name.value_or("(unnamed)");
+            out << "  " << i << ": " << printable(v.classes[i].name.value_or("(unnamed)"));
             if (v.classes[i].dont_care) out << " (don't care)";
             out << '\n';
         }
     }
     out << "output size:    " << integers(v.final_layer_size) << '\n';
-    if (v.post_processing_function) out << "post-processing: " << *v.post_processing_function << '\n';
-    out << "framework:      " << v.framework << ' ' << v.framework_version << '\n';
-    out << "model handler:  " << v.model_handler << '\n';
-    out << "source:         " << v.model_src_url;
-    if (v.model_commit_hash) out << " @ " << *v.model_commit_hash;
+    if (v.post_processing_function) out << "post-processing: " << printable(*v.post_processing_function) << '\n';
+    out << "framework:      " << printable(v.framework) << ' ' << printable(v.framework_version) << '\n';
+    out << "model handler:  " << printable(v.model_handler) << '\n';
+    out << "source:         " << printable(v.model_src_url);
+    if (v.model_commit_hash) out << " @ " << printable(*v.model_commit_hash);
     out << '\n';
     if (v.docker.empty()) out << "docker:         none\n";
     for (const auto& d : v.docker) {
-        out << "docker:         " << d.reference() << (d.gpu ? " (GPU)" : " (CPU)") << '\n';
-        if (d.image && d.docker_file) out << "  dockerfile:   " << *d.docker_file << '\n';
-        out << "  working dir:  " << d.working_dir << '\n';
-        out << "  run:          " << d.run << '\n';
+        out << "docker:         " << printable(d.reference()) << (d.gpu ? " (GPU)" : " (CPU)") << '\n';
+        if (d.image && d.docker_file) out << "  dockerfile:   " << printable(*d.docker_file) << '\n';
+        out << "  working dir:  " << printable(d.working_dir) << '\n';
+        out << "  run:          " << printable(d.run) << '\n';
     }
     const bool is_item = v.type == "Feature";
     const auto properties = document.find("properties");
@@ -247,7 +247,7 @@ int run_info(argument_cursor args) {
             } else {
                 std::ostringstream out;
                 if (printed != 0) out << '\n';
-                if (paths.size() > 1 || d.path.find('#') != std::string::npos) out << "== " << d.path << '\n';
+                if (paths.size() > 1 || d.path.find('#') != std::string::npos) out << "== " << printable(d.path) << '\n';
                 print_view(out, *d.document, view);
                 std::cout << out.str();
             }

@@ -1,22 +1,148 @@
 #include "inputs.hpp"
 
+#include <dlm/parse.hpp>
+
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cstdio>
 #include <memory>
 #include <system_error>
 #include <utility>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace dlm_cli {
 namespace {
 
 namespace fs = std::filesystem;
 
-void walk_into(const fs::path& directory, std::vector<walk_entry>& out) {
+/// `path` without a trailing separator ("/a/b/" -> "/a/b"), the root directory left as it is.
+fs::path without_trailing_separator(fs::path path) {
+    if (!path.has_filename() && path.has_relative_path()) path = path.parent_path();
+    return path;
+}
+
+/// What kind of file `mode` describes, for "not a regular file" messages.
+std::string kind_of(mode_t mode) {
+    if (S_ISDIR(mode)) return "a directory";
+    if (S_ISFIFO(mode)) return "a FIFO";
+    if (S_ISCHR(mode)) return "a character device";
+    if (S_ISBLK(mode)) return "a block device";
+    if (S_ISSOCK(mode)) return "a socket";
+    return "not a regular file";
+}
+
+std::string not_regular_message(mode_t mode) {
+    return "not a regular file (" + kind_of(mode) + "); only regular files are read";
+}
+
+std::string outside_message(const std::vector<fs::path>& roots) {
+    std::string out = "not read: it lies outside ";
+    for (std::size_t i = 0; i < roots.size(); ++i) out += (i ? ", " : "") + roots[i].string();
+    return out + " (--root DIR allows another tree)";
+}
+
+bool within_any(const fs::path& path, const std::vector<fs::path>& roots) {
+    return std::any_of(roots.begin(), roots.end(), [&](const fs::path& root) { return is_within(path, root); });
+}
+
+/// The real path of an open file descriptor (Linux: one readlink of /proc/self/fd/N, linear in the depth),
+/// else the canonical form of `path`.
+fs::path real_path_of(int fd, const fs::path& path) {
+    const std::string link = "/proc/self/fd/" + std::to_string(fd);
+    std::string target(PATH_MAX + 1, '\0');
+    const ssize_t n = ::readlink(link.c_str(), target.data(), target.size());
+    if (n > 0 && static_cast<std::size_t>(n) < target.size()) {
+        target.resize(static_cast<std::size_t>(n));
+        if (!target.empty() && target.front() == '/') return target;
+    }
+    std::error_code ec;
+    return fs::canonical(path, ec);
+}
+
+std::string identity_from(const struct stat& status) {
+    return std::to_string(status.st_dev) + ":" + std::to_string(status.st_ino);
+}
+
+/// Reads lines from a stream without ever holding more than `max_bytes` of one line (in chunks: istream::getline
+/// scans the stream's buffer for the newline).
+class line_reader {
+public:
+    line_reader(std::istream& in, std::size_t max_bytes) : in_(in), max_bytes_(max_bytes) {}
+
+    /// The next line (without its newline or trailing CR) into `line`; false at the end of the input. A line longer
+    /// than `max_bytes` sets `too_long` and `length`, and `line` is left empty.
+    bool next(std::string& line, bool& too_long, std::size_t& length) {
+        line.clear();
+        too_long = false;
+        length = 0;
+        if (!in_.good() || std::istream::traits_type::eq_int_type(in_.peek(), std::istream::traits_type::eof()))
+            return false;
+        ++number_;
+        while (true) {
+            in_.getline(chunk_, sizeof chunk_);
+            auto got = static_cast<std::size_t>(in_.gcount());
+            bool line_ended = true;
+            if (in_.eof()) {
+                // the end of the input ends the line; `got` holds what was read
+            } else if (in_.fail()) {
+                in_.clear();  // the chunk is full: the line goes on
+                line_ended = false;
+            } else {
+                --got;  // the newline was extracted and counted
+            }
+            length += got;
+            if (!too_long) {
+                if (length > max_bytes_ + 1) {  // one byte more than the limit may be the CR before the newline
+                    too_long = true;
+                    line.clear();
+                    line.shrink_to_fit();
+                } else {
+                    line.append(chunk_, got);
+                }
+            }
+            if (line_ended) break;
+        }
+        if (!too_long && !line.empty() && line.back() == '\r') {
+            line.pop_back();
+            --length;
+        }
+        if (!too_long && line.size() > max_bytes_) {
+            too_long = true;
+            line.clear();
+            line.shrink_to_fit();
+        }
+        return true;
+    }
+
+    /// Skips the rest of the input; returns the number of bytes skipped.
+    std::size_t drain() {
+        std::size_t skipped = 0;
+        while (in_.good()) {
+            in_.ignore(std::streamsize{1} << 30);
+            skipped += static_cast<std::size_t>(in_.gcount());
+        }
+        return skipped;
+    }
+
+    [[nodiscard]] std::size_t number() const noexcept { return number_; }
+
+private:
+    std::istream& in_;
+    std::size_t max_bytes_;
+    std::size_t number_ = 0;
+    char chunk_[1 << 16];
+};
+
+void walk_into(const fs::path& directory, const std::vector<fs::path>& roots,
+               const std::function<void(walk_entry)>& visit) {
     std::error_code ec;
     fs::directory_iterator it(directory, ec);
     if (ec) {
-        out.push_back({directory, ec.message()});
+        visit({directory, ec.message(), false});
         return;
     }
     std::vector<fs::directory_entry> entries;
@@ -24,7 +150,7 @@ void walk_into(const fs::path& directory, std::vector<walk_entry>& out) {
         if (ec) break;
         entries.push_back(*it);
     }
-    if (ec) out.push_back({directory, ec.message()});
+    if (ec) visit({directory, ec.message(), false});
     std::sort(entries.begin(), entries.end(), [](const fs::directory_entry& a, const fs::directory_entry& b) {
         return a.path().filename().native() < b.path().filename().native();
     });
@@ -32,11 +158,31 @@ void walk_into(const fs::path& directory, std::vector<walk_entry>& out) {
         std::error_code status_ec;
         const bool is_json = entry.path().extension() == ".json";
         if (entry.is_symlink(status_ec)) {  // never follow a link to a directory: no cycles
-            if (is_json && fs::is_regular_file(entry.path(), status_ec)) out.push_back({entry.path(), {}});
+            if (!is_json) continue;
+            const fs::file_status target = fs::status(entry.path(), status_ec);
+            if (status_ec) {
+                const bool loop = status_ec == std::errc::too_many_symbolic_link_levels;
+                const bool dangling = status_ec == std::errc::no_such_file_or_directory;
+                visit({entry.path(),
+                       loop       ? "a symbolic link loop"
+                       : dangling ? "a dangling symbolic link (its target does not exist)"
+                                  : "a symbolic link that cannot be followed: " + status_ec.message(),
+                       false});
+                continue;
+            }
+            if (fs::is_directory(target)) continue;
+            if (!roots.empty()) {
+                const fs::path real = fs::canonical(entry.path(), status_ec);
+                if (status_ec || !within_any(real, roots)) {
+                    visit({entry.path(), "a symbolic link to " + real.string() + ": " + outside_message(roots), true});
+                    continue;
+                }
+            }
+            visit({entry.path(), {}, false});
         } else if (entry.is_directory(status_ec)) {
-            walk_into(entry.path(), out);
-        } else if (is_json && entry.is_regular_file(status_ec)) {
-            out.push_back({entry.path(), {}});
+            walk_into(entry.path(), roots, visit);
+        } else if (is_json) {
+            visit({entry.path(), {}, false});  // a FIFO or device named *.json is refused, clearly, when read
         }
     }
 }
@@ -117,98 +263,264 @@ bool iequals(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+std::string without_quoted_input(std::string message) {
+    constexpr std::string_view marker = "; last read: ";
+    const std::size_t at = message.find(marker);
+    if (at == std::string::npos) return message;
+    std::size_t end = at + marker.size();
+    if (end < message.size() && message[end] == '"') {  // a quoted token: up to its closing quote, and "..." if cut
+        for (++end; end < message.size() && message[end] != '"'; ++end) {
+            if (message[end] == '\\') ++end;
+        }
+        end = std::min(end + 1, message.size());
+        if (message.compare(end, 3, "...") == 0) end += 3;
+    } else {
+        end = message.find("; ", end);
+        if (end == std::string::npos) end = message.size();
+    }
+    message.erase(at, end - at);
+    return message;
+}
+
+void drop_quoted_input(dlm::report& report) {
+    for (auto& f : report.errors) {
+        if (f.rule == dlm::rules::input_syntax) f.message = without_quoted_input(std::move(f.message));
+    }
+}
+
 std::string errno_message(int code) { return std::error_code(code, std::generic_category()).message(); }
 
-file_content read_file(const std::filesystem::path& path) {
+
+fs::path real_root(const fs::path& directory) {
+    std::error_code ec;
+    fs::path real = fs::canonical(directory, ec);
+    if (ec) real = fs::absolute(directory, ec).lexically_normal();
+    return without_trailing_separator(real);
+}
+
+bool is_within(const fs::path& path, const fs::path& root) {
+    const fs::path p = without_trailing_separator(path);
+    const fs::path r = without_trailing_separator(root);
+    auto pi = p.begin();
+    for (auto ri = r.begin(); ri != r.end(); ++ri, ++pi) {
+        if (pi == p.end() || *pi != *ri) return false;
+    }
+    return true;
+}
+
+input_file::input_file(const fs::path& path, const read_limits& limits) {
+    if (!limits.roots.empty()) {  // what the path spells must lie inside before anything is opened
+        std::error_code ec;
+        const fs::path spelled = fs::absolute(path, ec).lexically_normal();
+        if (ec || !within_any(spelled, limits.roots)) {
+            failure_.outside = true;
+            failure_.error = outside_message(limits.roots);
+            return;
+        }
+    }
+    struct stat status {};
+    if (::stat(path.c_str(), &status) != 0) {  // refuse a FIFO or a device before opening it
+        failure_.error = errno_message(errno);
+        return;
+    }
+    if (!S_ISREG(status.st_mode)) {
+        failure_.error = not_regular_message(status.st_mode);
+        return;
+    }
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        failure_.error = errno_message(errno);
+        return;
+    }
+    const auto refuse = [&](std::string why) {
+        ::close(fd);
+        failure_.error = std::move(why);
+    };
+    if (::fstat(fd, &status) != 0) {
+        refuse(errno_message(errno));
+        return;
+    }
+    if (!S_ISREG(status.st_mode)) {  // swapped since the stat
+        refuse(not_regular_message(status.st_mode));
+        return;
+    }
+    if (!limits.roots.empty()) {  // where a symbolic link really leads
+        const fs::path real = real_path_of(fd, path);
+        if (real.empty() || !within_any(real, limits.roots)) {
+            failure_.outside = true;
+            refuse((real.empty() ? std::string() : real.string() + ": ") + outside_message(limits.roots));
+            return;
+        }
+    }
+    if (const int flags = ::fcntl(fd, F_GETFL); flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    fd_ = fd;
+    identity_ = identity_from(status);
+    failure_.identity = identity_;
+}
+
+input_file::~input_file() {
+    stream_.reset();
+    buffer_.reset();
+    if (fd_ >= 0) ::close(fd_);
+}
+
+file_content input_file::read_all(std::size_t max_bytes) {
+    if (fd_ < 0) return failure_;
     file_content result;
-    errno = 0;
-    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
-    if (!file) {
-        result.error = errno_message(errno != 0 ? errno : EIO);
-        return result;
+    result.identity = identity_;
+    struct stat status {};
+    const std::size_t expected = ::fstat(fd_, &status) == 0 && status.st_size > 0
+                                     ? static_cast<std::size_t>(status.st_size)
+                                     : 0;
+    const std::size_t cap = max_bytes == SIZE_MAX ? max_bytes : max_bytes + 1;  // one byte more tells "too large"
+    result.text.reserve(std::min(expected, max_bytes) + 1);
+    std::size_t size = 0;
+    while (size < cap) {
+        result.text.resize(size + std::min<std::size_t>(cap - size, std::size_t{1} << 20));
+        const ssize_t n = ::read(fd_, result.text.data() + size, result.text.size() - size);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            result.text.clear();
+            result.text.shrink_to_fit();
+            result.error = errno_message(errno);
+            return result;
+        }
+        if (n == 0) break;
+        size += static_cast<std::size_t>(n);
     }
-    char buffer[1 << 16];
-    while (true) {
-        const std::size_t n = std::fread(buffer, 1, sizeof buffer, file.get());
-        result.text.append(buffer, n);
-        if (n < sizeof buffer) break;
-    }
-    if (std::ferror(file.get()) != 0) {
-        result.error = errno_message(errno != 0 ? errno : EIO);
+    result.text.resize(size);
+    if (size > max_bytes) {
         result.text.clear();
+        result.text.shrink_to_fit();
+        result.too_large = true;
+        result.error = dlm::detail::too_large_message(std::max(expected, size), max_bytes);
         return result;
     }
     result.ok = true;
     return result;
 }
 
-std::vector<walk_entry> walk_directory(const std::filesystem::path& directory) {
+std::istream& input_file::stream() {
+    if (!stream_) {
+        buffer_ = std::make_unique<fd_streambuf>(fd_);
+        stream_ = std::make_unique<std::istream>(buffer_.get());
+        if (fd_ < 0) stream_->setstate(std::ios::badbit);
+    }
+    return *stream_;
+}
+
+fd_streambuf::int_type fd_streambuf::underflow() {
+    if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+    if (fd_ < 0 || error_ != 0) return traits_type::eof();
+    while (true) {
+        const ssize_t n = ::read(fd_, buffer_, sizeof buffer_);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) error_ = errno;
+        if (n <= 0) return traits_type::eof();
+        setg(buffer_, buffer_, buffer_ + n);
+        return traits_type::to_int_type(*gptr());
+    }
+}
+
+file_content read_file(const fs::path& path, const read_limits& limits) {
+    input_file file(path, limits);
+    return file.read_all(limits.max_bytes);
+}
+
+void walk_directory(const fs::path& directory, const std::vector<fs::path>& roots,
+                    const std::function<void(walk_entry)>& visit) {
+    walk_into(directory, roots, visit);
+}
+
+std::vector<walk_entry> walk_directory(const fs::path& directory) {
     std::vector<walk_entry> out;
-    walk_into(directory, out);
+    walk_into(directory, {}, [&out](walk_entry entry) { out.push_back(std::move(entry)); });
     return out;
 }
 
-void split_stream(std::istream& in, const std::function<void(stream_document)>& sink) {
-    std::size_t number = 0;
+void split_stream(std::istream& in, const std::function<void(stream_document)>& sink, std::size_t max_bytes) {
+    line_reader reader(in, max_bytes);
     std::string line;
-    const auto next_line = [&] {
-        if (!std::getline(in, line)) return false;
-        ++number;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        return true;
-    };
+    bool too_long = false;
+    std::size_t length = 0;
     const auto next_document_line = [&] {
-        while (next_line()) {
-            if (!is_blank(line)) return true;
+        while (reader.next(line, too_long, length)) {
+            if (too_long || !is_blank(line)) return true;
         }
         return false;
     };
+    const auto send_line = [&] {
+        if (too_long) {
+            sink({{}, reader.number(), true, length});
+        } else {
+            sink({std::move(line), reader.number(), false, 0});
+        }
+    };
 
     if (!next_document_line()) return;  // nothing but blank lines: no document
-    std::string first = std::move(line);
-    const std::size_t first_number = number;
-
-    switch (classify(first)) {
-    case syntax::complete:
-        // A complete value followed by more text cannot be one value as a whole: NDJSON.
-        if (!next_document_line()) {
-            sink({std::move(first), 0});
+    if (too_long) {
+        const std::size_t first_number = reader.number();
+        const std::size_t first_length = length;
+        if (!next_document_line()) {  // the whole input is one line
+            sink({{}, 0, true, first_length});
             return;
         }
-        sink({std::move(first), first_number});
-        sink({std::move(line), number});
-        break;
-    case syntax::broken:  // an error in the first line is an error in the whole input too
-        sink({std::move(first), first_number});
-        break;
-    case syntax::incomplete: {
-        // Probably one document over many lines: buffer it and try it whole. Leading blank lines are kept as
-        // newlines so that the parser's line numbers match the input's.
-        std::string whole(first_number - 1, '\n');
-        whole += first;
-        std::vector<stream_document> lines;
-        lines.push_back({std::move(first), first_number});
-        while (next_line()) {
-            whole += '\n';
-            whole += line;
-            if (!is_blank(line)) lines.push_back({line, number});
+        sink({{}, first_number, true, first_length});
+        send_line();
+    } else {
+        std::string first = std::move(line);
+        const std::size_t first_number = reader.number();
+        switch (classify(first)) {
+        case syntax::complete:
+            // A complete value followed by more text cannot be one value as a whole: NDJSON.
+            if (!next_document_line()) {
+                sink({std::move(first), 0, false, 0});
+                return;
+            }
+            sink({std::move(first), first_number, false, 0});
+            send_line();
+            break;
+        case syntax::broken:  // an error in the first line is an error in the whole input too
+            sink({std::move(first), first_number, false, 0});
+            break;
+        case syntax::incomplete: {
+            // Probably one document over many lines: buffer it (once, with where each line starts) and try it whole.
+            // Leading blank lines are kept as newlines so that the parser's line numbers match the input's.
+            struct line_span {
+                std::size_t offset, length, number;
+            };
+            std::string whole(first_number - 1, '\n');
+            std::vector<line_span> lines{{whole.size(), first.size(), first_number}};
+            whole += first;
+            first.clear();
+            first.shrink_to_fit();
+            while (reader.next(line, too_long, length)) {
+                if (too_long || whole.size() + 1 + line.size() > max_bytes) {
+                    // Past the limit: one document too large. Count the rest without holding it.
+                    const std::size_t size = whole.size() + 1 + length + reader.drain();
+                    whole.clear();
+                    whole.shrink_to_fit();
+                    sink({{}, 0, true, size});
+                    return;
+                }
+                whole += '\n';
+                if (!is_blank(line)) lines.push_back({whole.size(), line.size(), reader.number()});
+                whole += line;
+            }
+            if (nlohmann::json::accept(whole)) {
+                sink({std::move(whole), 0, false, 0});
+            } else {
+                for (const auto& span : lines) sink({whole.substr(span.offset, span.length), span.number, false, 0});
+            }
+            return;
         }
-        if (nlohmann::json::accept(whole)) {
-            sink({std::move(whole), 0});
-        } else {
-            whole.clear();
-            whole.shrink_to_fit();
-            for (auto& document : lines) sink(std::move(document));
         }
-        return;
     }
-    }
-    while (next_document_line()) sink({std::move(line), number});
+    while (next_document_line()) send_line();
 }
 
-std::vector<std::filesystem::path> local_links(const nlohmann::json& document,
-                                               const std::filesystem::path& base_directory) {
-    std::vector<fs::path> out;
+catalog_links links_of(const nlohmann::json& document, const fs::path& base_directory) {
+    catalog_links out;
     if (!document.is_object()) return out;
     const auto type = document.find("type");
     if (type == document.end() || !type->is_string()) return out;
@@ -223,7 +535,10 @@ std::vector<std::filesystem::path> local_links(const nlohmann::json& document,
         if (*rel != "child" && *rel != "item") continue;
         std::string_view reference = href->get_ref<const std::string&>();
         if (const auto scheme = scheme_length(reference); scheme != 0) {
-            if (!iequals(reference.substr(0, scheme), "file")) continue;  // remote: never fetched
+            if (!iequals(reference.substr(0, scheme), "file")) {  // remote: never fetched
+                ++out.remote;
+                continue;
+            }
             reference.remove_prefix(scheme + 1);
             if (reference.substr(0, 2) == "//") {  // file://host/path: keep the path
                 reference.remove_prefix(2);
@@ -233,16 +548,22 @@ std::vector<std::filesystem::path> local_links(const nlohmann::json& document,
         }
         reference = reference.substr(0, reference.find_first_of("?#"));
         if (reference.empty()) continue;
-        const fs::path target(percent_decode(reference));
-        out.push_back((target.is_absolute() ? target : base_directory / target).lexically_normal());
+        const std::string decoded = percent_decode(reference);
+        if (decoded.find('\0') != std::string::npos) continue;  // no file has such a name
+        const fs::path target(decoded);
+        out.local.push_back((target.is_absolute() ? target : base_directory / target).lexically_normal());
     }
     return out;
 }
 
-std::string identity_of(const std::filesystem::path& path) {
+std::vector<fs::path> local_links(const nlohmann::json& document, const fs::path& base_directory) {
+    return links_of(document, base_directory).local;
+}
+
+std::string identity_of(const fs::path& path) {
+    struct stat status {};
+    if (::stat(path.c_str(), &status) == 0) return identity_from(status);
     std::error_code ec;
-    auto canonical = fs::canonical(path, ec);
-    if (!ec) return canonical.native();
     auto absolute = fs::absolute(path, ec);
     return (ec ? path : absolute).lexically_normal().native();
 }

@@ -1,6 +1,7 @@
 // `dlm`: validate, upgrade and summarize STAC documents that use the Deep Learning Model extension.
 #include "args.hpp"
 #include "commands.hpp"
+#include "output.hpp"
 
 #include <dlm/version.hpp>
 
@@ -82,11 +83,11 @@ int main(int argc, char** argv) {
     const std::string& command = all.front();
     if (command == "--help" || command == "-h" || command == "help") {
         std::cout << main_help;
-        return exit_ok;
+        return flush_standard_output("help") ? exit_ok : exit_failure;
     }
     if (command == "--version") {
         std::cout << "dlm " << dlm::library_version << '\n';
-        return exit_ok;
+        return flush_standard_output("--version") ? exit_ok : exit_failure;
     }
     std::vector<std::string> rest(all.begin() + 1, all.end());
     try {
@@ -96,7 +97,9 @@ int main(int argc, char** argv) {
                 std::cout << c.help;
                 return exit_ok;
             }
-            return c.run(argument_cursor(std::move(rest)));
+            const int status = c.run(argument_cursor(std::move(rest)));
+            // What could not be written to standard output is lost: an error, whatever the command found.
+            return flush_standard_output(c.name) ? status : exit_failure;
         }
         throw usage_error(command.rfind('-', 0) == 0 ? "unknown option " + command : "unknown command '" + command + "'");
     } catch (const usage_error& e) {

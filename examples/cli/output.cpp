@@ -1,11 +1,15 @@
 #include "output.hpp"
 
 #include <dlm/report_text.hpp>
+#include <dlm/detail/json/text.hpp>
 
 #include <nlohmann/json.hpp>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <iostream>
+#include <system_error>
 #include <unistd.h>
 
 namespace dlm_cli {
@@ -40,6 +44,37 @@ bool is_terminal(int stream) noexcept { return ::isatty(stream) == 1; }
 
 bool colour_wanted() noexcept { return is_terminal(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr; }
 
+std::string printable(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t at = 0; at < text.size();) {
+        const dlm::detail::utf8_char c = dlm::detail::decode_utf8(text, at);
+        if (c.valid && !dlm::detail::needs_escape(c.code_point)) {
+            out.append(text, at, c.length);
+        } else {
+            static_cast<void>(dlm::detail::append_escaped(out, text.substr(at, c.length), 16));
+        }
+        at += c.length;
+    }
+    return out;
+}
+
+bool flush_standard_output(std::string_view command) {
+    errno = 0;
+    std::cout.flush();
+    const int stream_errno = errno;
+    const bool stream_failed = std::cout.bad();
+    errno = 0;
+    const bool stdio_failed = std::fflush(stdout) != 0 || std::ferror(stdout) != 0;
+    const int stdio_errno = errno;
+    if (!stream_failed && !stdio_failed) return true;
+    const int code = stdio_errno != 0 ? stdio_errno : stream_errno;
+    std::cerr << "dlm " << command << ": cannot write to standard output: "
+              << (code != 0 ? std::error_code(code, std::generic_category()).message() : std::string("write error"))
+              << '\n';
+    return false;
+}
+
 std::string_view display_pointer(std::string_view pointer) noexcept {
     return pointer.empty() ? std::string_view("(document)") : pointer;
 }
@@ -51,7 +86,7 @@ std::string render_findings(const dlm::report& report, bool colour) {
 std::string render_text(const document_result& result, bool colour, bool quiet) {
     const bool valid = result.report.ok();
     if (quiet && valid) return {};
-    std::string out = paint(result.path, bold, colour);
+    std::string out = paint(printable(result.path), bold, colour);
     out += ": ";
     if (valid) {
         out += paint("valid", green, colour);

@@ -44,6 +44,14 @@ enum class output_format { text, json };
 [[nodiscard]] std::string render_summary(std::size_t valid, std::size_t invalid, std::size_t warnings,
                                          double seconds);
 
+/// `text` safe to print on a terminal: control characters (ESC, CR, LF, ...), bidirectional formatting
+/// characters and invalid UTF-8 escaped as in messages (`\u001b`, `\n`, U+FFFD); everything else as it is.
+[[nodiscard]] std::string printable(std::string_view text);
+
+/// Flushes standard output (stdio and iostreams); on a write error (a full disk, /dev/full) prints
+/// `dlm COMMAND: cannot write to standard output: REASON` on standard error and returns false.
+[[nodiscard]] bool flush_standard_output(std::string_view command);
+
 /// A JSON pointer as shown to a person: "(document)" for the whole document.
 [[nodiscard]] std::string_view display_pointer(std::string_view pointer) noexcept;
 

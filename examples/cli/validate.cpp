@@ -46,8 +46,11 @@ options:
                          {"path", "valid", "errors": [{"rule", "pointer", "message"}], "warnings"}
   --links                also check the local files that the `child` and `item` links of catalogs
                          and collections point to, recursively, each file once (links with a URI
-                         scheme such as https: are never fetched; links are not followed from
-                         standard input)
+                         scheme such as https: are never fetched, only counted; links are not
+                         followed from standard input). Only files inside the tree of the PATHs
+                         (a FILE's directory, a DIRECTORY) are read, symbolic links resolved
+  --root DIR             also allow links (and symbolic links in a DIRECTORY) to reach files
+                         under DIR (repeatable)
   --jobs N               validate on N threads (default: the number of hardware threads); the
                          output is in input order whatever N is
   --relax-companions     report a missing scientific/eo/version extension as a warning
@@ -93,6 +96,7 @@ struct validate_settings {
     bool links = false;
     bool quiet = false;
     bool deprecation_note = false;
+    std::vector<std::string> roots;  ///< --root
     validation_settings validation;
 };
 
@@ -116,6 +120,9 @@ validate_settings parse_validate_arguments(argument_cursor& args) {
         } else if (option == "--links") {
             args.expect_no_value(option);
             s.links = true;
+        } else if (option == "--root") {
+            s.roots.push_back(args.value(option));
+            if (s.roots.back().empty()) throw usage_error("--root needs a directory");
         } else if (option == "--quiet" || option == "-q") {
             args.expect_no_value(option);
             s.quiet = true;
@@ -184,6 +191,7 @@ public:
             if (auto* text = std::get_if<std::string>(&job.content)) {
                 dlm::parse_result result = dlm::parse(*text, limits_);
                 if (!result.document) {
+                    drop_quoted_input(result.findings);
                     out.push_back({std::move(job.path), std::move(result.findings), true});
                     return out;
                 }
@@ -235,98 +243,153 @@ dlm::report unreadable(const std::string& what, const std::string& reason) {
     return report;
 }
 
+/// The report for a file that could not be read: too large, outside the roots, or unreadable.
+dlm::report read_failure(const std::string& label, const file_content& failure) {
+    dlm::report report;
+    if (failure.too_large) {
+        report.error(dlm::rules::input_too_large, "", failure.error);
+    } else if (failure.outside) {
+        report.error(dlm::rules::input_outside_root, "", failure.error);
+    } else {
+        report = unreadable(label, failure.error);
+    }
+    return report;
+}
+
 /// Reads the inputs in order and submits them; the only thread that touches the file system and stdin.
+/// Reads only regular files, each at most `limits.max_bytes`; with --links, and in directories, only files under
+/// the roots (the named PATHs' trees and --root).
 class reader {
 public:
     reader(const validate_settings& s, ordered_pipeline<validate_job, job_results>& pipeline)
-        : settings_(s), pipeline_(pipeline) {}
+        : settings_(s), pipeline_(pipeline) {
+        confined_.max_bytes = s.validation.limits.max_bytes;
+        named_.max_bytes = s.validation.limits.max_bytes;
+        for (const auto& root : s.roots) confined_.roots.push_back(real_root(root));
+        for (const auto& path : s.paths) {
+            if (path == "-") continue;
+            std::error_code ec;
+            const fs::path p(path);
+            confined_.roots.push_back(real_root(fs::is_directory(p, ec) ? p : p.parent_path().empty() ? "." : p.parent_path()));
+        }
+    }
 
     void read_path(const std::string& path) {
         if (path == "-") {
-            read_stream(std::cin, "-", false);
+            fd_streambuf input(STDIN_FILENO);
+            std::istream in(&input);
+            read_stream(in, "-");
+            if (input.error() != 0) submit("-", unreadable("standard input", errno_message(input.error())));
             return;
         }
         std::error_code ec;
         if (fs::is_directory(path, ec)) {
-            for (auto& entry : walk_directory(path)) {
+            walk_directory(path, confined_.roots, [this](walk_entry entry) {
                 if (entry.error.empty()) {
-                    read_file_path(entry.path);
+                    read_file_path(entry.path, true);
                 } else {
-                    submit(entry.path.string(), unreadable("directory " + entry.path.string(), entry.error));
+                    dlm::report report;
+                    report.error(entry.outside ? dlm::rules::input_outside_root : dlm::rules::input_unreadable, "",
+                                 entry.error);
+                    submit(entry.path.string(), std::move(report));
                 }
-            }
+            });
         } else {
-            read_file_path(path);
+            read_file_path(path, false);
         }
     }
 
+    /// Links with a URI scheme that were not followed.
+    [[nodiscard]] std::size_t remote_links() const noexcept { return remote_links_; }
+
 private:
-    void submit(std::string path, std::variant<dlm::report, std::string, parsed_document> content) {
-        pipeline_.submit(validate_job{std::move(path), std::move(content)});
+    void submit(std::string path, std::variant<dlm::report, std::string, parsed_document> content,
+                std::size_t bytes = 0) {
+        pipeline_.submit(validate_job{std::move(path), std::move(content)}, bytes);
     }
 
-    void read_stream(std::istream& in, const std::string& label, bool from_file) {
-        split_stream(in, [&](stream_document document) {
-            submit(document.line == 0 ? label : label + ":" + std::to_string(document.line),
-                   std::move(document.text));
-        });
-        if (in.bad()) submit(label, unreadable(from_file ? label : "standard input", "read error"));
+    void read_stream(std::istream& in, const std::string& label) {
+        const std::size_t max_bytes = settings_.validation.limits.max_bytes;
+        split_stream(
+            in,
+            [&](stream_document document) {
+                std::string where = document.line == 0 ? label : label + ":" + std::to_string(document.line);
+                if (document.too_large) {
+                    dlm::report report;
+                    report.error(dlm::rules::input_too_large, "", dlm::detail::too_large_message(document.size, max_bytes));
+                    submit(std::move(where), std::move(report));
+                    return;
+                }
+                const std::size_t bytes = document.text.size();
+                submit(std::move(where), std::move(document.text), bytes);
+            },
+            max_bytes);
     }
 
-    void read_file_path(const fs::path& start) {
+    void read_file_path(const fs::path& start, bool confined) {
         if (!settings_.links) {
-            read_one(start);
+            read_one(start, confined);
             return;
         }
         std::vector<fs::path> pending{start};  // depth first, links in document order
+        bool first = true;
         while (!pending.empty()) {
             const fs::path path = std::move(pending.back());
             pending.pop_back();
-            if (!visited_.insert(identity_of(path)).second) continue;
-            auto links = read_one(path);
+            auto links = read_one(path, confined || !first);
+            first = false;
             pending.insert(pending.end(), links.rbegin(), links.rend());
         }
     }
 
-    /// Reads and submits one file; returns the local links to follow (with --links only).
-    std::vector<fs::path> read_one(const fs::path& path) {
+    /// Reads and submits one file, once (with --links); returns the local links to follow (with --links only).
+    std::vector<fs::path> read_one(const fs::path& path, bool confined) {
         const std::string label = path.string();
+        input_file file(path, confined ? confined_ : named_);
+        if (!file.is_open()) {
+            // A file that cannot be read is reported once, however many links lead to it.
+            if (!settings_.links || visited_.insert(identity_of(path)).second)
+                submit(label, read_failure(label, file.failure()));
+            return {};
+        }
+        if (settings_.links && !visited_.insert(file.identity()).second) return {};
         const auto extension = path.extension();
         if (extension == ".ndjson" || extension == ".jsonl") {
-            errno = 0;
-            std::ifstream in(path, std::ios::binary);
-            const int code = in ? 0 : errno;
-            std::error_code ec;
-            if (!in || fs::is_directory(path, ec)) {
-                const int reason = !in ? (code != 0 ? code : EIO) : EISDIR;
-                submit(label, unreadable(label, std::error_code(reason, std::generic_category()).message()));
-                return {};
-            }
-            read_stream(in, label, true);
+            read_stream(file.stream(), label);
+            if (const auto* buffer = dynamic_cast<const fd_streambuf*>(file.stream().rdbuf()); buffer && buffer->error())
+                submit(label, unreadable(label, errno_message(buffer->error())));
             return {};
         }
-        file_content content = read_file(path);
+        file_content content = file.read_all(settings_.validation.limits.max_bytes);
         if (!content.ok) {
-            submit(label, unreadable(label, content.error));
+            submit(label, read_failure(label, content));
             return {};
         }
+        const std::size_t bytes = content.text.size();
         if (!settings_.links) {
-            submit(label, std::move(content.text));
+            submit(label, std::move(content.text), bytes);
             return {};
         }
         dlm::parse_result result = dlm::parse(content.text, settings_.validation.limits);
+        content.text.clear();
+        content.text.shrink_to_fit();
         if (!result.document) {
+            drop_quoted_input(result.findings);
             submit(label, std::move(result.findings));
             return {};
         }
-        auto links = local_links(*result.document, path.parent_path());
-        submit(label, parsed_document{std::move(*result.document), std::move(result.findings)});
-        return links;
+        catalog_links links = links_of(*result.document, path.parent_path());
+        remote_links_ += links.remote;
+        submit(label, parsed_document{std::move(*result.document), std::move(result.findings)}, bytes);
+        return std::move(links.local);
     }
 
     const validate_settings& settings_;
     ordered_pipeline<validate_job, job_results>& pipeline_;
+    read_limits confined_;  ///< for linked files and directory entries
+    read_limits named_;     ///< for the PATHs themselves
     std::set<std::string> visited_;
+    std::size_t remote_links_ = 0;
 };
 
 /// Prints results as they come (on the pipeline's emitter thread) and keeps the counts.
@@ -425,12 +488,17 @@ int run_validate(argument_cursor args) {
     printer out(s);
     const checker check(*validator, s.validation.limits);
     {
+        // At most 64 documents per thread in flight, and at most one input limit's worth of text.
         ordered_pipeline<validate_job, job_results> pipeline(
             s.jobs, std::size_t{s.jobs} * 64, [&check](validate_job& job) { return check(job); },
-            [&out](job_results& results) { out.print(results); }, [&out] { out.tick(); });
+            [&out](job_results& results) { out.print(results); }, [&out] { out.tick(); },
+            std::chrono::milliseconds(200), s.validation.limits.max_bytes);
         reader in(s, pipeline);
         for (const auto& path : s.paths) in.read_path(path);
         pipeline.finish();
+        if (in.remote_links() != 0)
+            std::cerr << "dlm validate: " << in.remote_links()
+                      << (in.remote_links() == 1 ? " link" : " links") << " with a URI scheme (https:, s3:...) not followed\n";
     }
     return out.finish();
 }

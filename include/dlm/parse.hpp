@@ -33,7 +33,7 @@ struct parse_result {
 /// `input.too-many-elements` (these stop the parse), `input.string-too-long` (values and keys),
 /// `input.duplicate-key` (an error at the member's pointer; the last value is kept, as `json::parse`
 /// does), `input.number-out-of-range` (integers above INT64_MAX are kept; 1e400 stops the parse).
-/// A UTF-8 byte order mark is skipped. Only std::bad_alloc can escape.
+/// A UTF-8 byte order mark is skipped; a NUL byte anywhere is `input.syntax`. Only std::bad_alloc can escape.
 ///
 ///     const dlm::parse_result read = dlm::parse(text);
 ///     if (!read.ok()) { for (const auto& f : read.findings.errors) std::cerr << f.pointer << ": " << f.message << '\n'; }
@@ -47,8 +47,16 @@ struct parse_result {
     detail::sax_reader reader(text, bounds, sink);
     const char* const begin = text.data();
     static_cast<void>(nlohmann::json::sax_parse(begin, begin + text.size(), &reader));
-    sink.finish();
     result.document = reader.take();
+    // nlohmann's lexer takes a NUL byte for the end of the input, so a document followed by a NUL and anything
+    // at all would read as complete. JSON text holds no raw NUL (not even in a string), so one is an error.
+    if (result.document) {
+        if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+            result.document.reset();
+            sink.fatal(rules::input_syntax, "", detail::nul_byte_message(text, nul));
+        }
+    }
+    sink.finish();
     return result;
 }
 

@@ -139,8 +139,10 @@ inline constexpr char input_duplicate_key[] = "input.duplicate-key";
 inline constexpr char input_invalid_utf8[] = "input.invalid-utf8";
 /// Beyond double range, an integer above INT64_MAX, or NaN/infinity built in code.
 inline constexpr char input_number_out_of_range[] = "input.number-out-of-range";
-/// A path could not be read (the CLI).
+/// A path could not be read (the CLI): missing, not a regular file, a dangling or looping symbolic link.
 inline constexpr char input_unreadable[] = "input.unreadable";
+/// A linked file (or a symbolic link in a directory) lies outside the trees the CLI may read; it is not read.
+inline constexpr char input_outside_root[] = "input.outside-root";
 /// More findings than a report lists.
 inline constexpr char input_findings_truncated[] = "input.findings-truncated";
 

@@ -124,6 +124,12 @@ namespace dlm::detail {
 }
 
 
+/// "invalid JSON at line L, column C: a NUL byte after the document", for the NUL byte at `offset`.
+[[nodiscard]] inline std::string nul_byte_message(std::string_view text, std::size_t offset) {
+    const std::string where = syntax_message(text, offset + 1, {}, "");
+    return where + "a NUL byte after the document (JSON text cannot hold one)";
+}
+
 }  // namespace dlm::detail
 
 #endif  // DLM_DETAIL_INPUT_MESSAGES_HPP
