@@ -153,7 +153,8 @@ struct preprocess_options {
 /// Writes the tensor of a batch of `count` tiles (all of one height and width) into `out`. Checks everything first
 /// and throws `dlm::error` before writing anything when the plan is unusable (refused type, no channel, a length
 /// mismatch, a non-finite affine), a tile is inconsistent (a band index out of range, a sample outside `bytes`,
-/// misaligned data, a height or width differing from the first tile's) or `out` has the wrong size.
+/// misaligned data, a height or width differing from the first tile's) or `out` has the wrong size; such an error
+/// has an empty `pointer()` (no document is involved) and says which tile or argument in `reason()`.
 ///
 ///     std::vector<float> tensor(2 * plan.channels() * 512 * 512);
 ///     const dlm::source_tile tiles[2] = {dlm::source_tile::band_interleaved(a, a_bytes, 512, 512, 13),

@@ -134,7 +134,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::vector<double> means;
     std::vector<double> stds;
     for (std::size_t c = 0; c < channels; ++c) {
-        bands.push_back(static_cast<std::int64_t>(in.next() % 9) - (in.next() == 0 ? 1 : 0));
+        const std::uint8_t pick = in.next();
+        bands.push_back(pick == 255 ? -1 : static_cast<std::int64_t>(pick % 9));
         means.push_back(in.number());
         stds.push_back(in.number());
     }
@@ -176,8 +177,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     const std::size_t count = 1 + in.next() % 2;
     const unsigned threads = in.next() % 4;
-    const bool misalign = in.next() % 8 == 0;
-    const int size_error = static_cast<int>(in.next() % 8 == 0) - static_cast<int>(in.next() % 8 == 0);
+    const bool portable = (in.next() & 1) != 0;
+    const bool misalign = in.next() == 1;
+    const std::uint8_t size_pick = in.next();
+    const int size_error = size_pick == 1 ? 1 : size_pick == 2 ? -1 : 0;  // an output one too long or too short
 
     // The samples: exactly the rest of the input, in a buffer of exactly that size.
     const std::size_t bytes = in.remaining();
@@ -194,7 +197,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::vector<float> tensor(out_size + 1, -12345.0f);
     std::vector<std::uint8_t> mask(out_size + 1, 77);
     try {
-        dlm::preprocess(plan, tiles, count, {tensor.data(), out_size, mask.data(), out_size}, {threads});
+        dlm::preprocess(plan, tiles, count, {tensor.data(), out_size, mask.data(), out_size}, {threads, portable});
     } catch (const dlm::error&) {
         for (const float v : tensor) dlm_fuzz::require(v == -12345.0f, "a refused call wrote to the tensor");
         return 0;
