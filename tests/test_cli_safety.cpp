@@ -81,15 +81,16 @@ struct run_result {
     std::string err;
 };
 
-/// Runs `PREFIX dlm ARGS` through the shell (ARGS already quoted); standard input from `input`, standard output
+/// Runs `PREFIX dlm ARGS` through the shell (ARGS already quoted); standard input from `input` (none: PREFIX's), standard output
 /// to `output` when given (it is then not captured). A run killed by a signal is a test failure.
 run_result run_dlm(const std::string& args, const std::string& input = "/dev/null", const std::string& output = "",
                    const std::string& prefix = "") {
     const temp_dir scratch;
     const fs::path out = output.empty() ? scratch / "stdout" : fs::path(output);
     const fs::path err = scratch / "stderr";
-    const std::string command = prefix + quote(DLM_CLI_PATH) + " " + args + " <" + quote(input) + " >" +
-                                quote(out.string()) + " 2>" + quote(err.string());
+    const std::string command = prefix + quote(DLM_CLI_PATH) + " " + args +
+                                (input.empty() ? std::string() : " <" + quote(input)) + " >" + quote(out.string()) +
+                                " 2>" + quote(err.string());
     const int raw = std::system(command.c_str());
     run_result result;
     REQUIRE(raw != -1);
@@ -427,7 +428,7 @@ TEST_CASE("inputs past the size limit are refused while reading, in bounded memo
         CHECK(peak_kib(r) < 300 * 1024);
     }
     SECTION("a 200 MB line on standard input") {
-        const auto r = run_dlm("validate --format json -", "/dev/null", "",
+        const auto r = run_dlm("validate --format json -", "", "",  // standard input from the pipe
                                "head -c 200000000 /dev/zero | tr '\\0' 'x' | " + peak_prefix);
         CHECK(r.status == 2);
         const auto results = json_lines(r.out);
