@@ -138,7 +138,7 @@ private:
             for (auto& [uri, schema] : options.schemas) {
                 // A shipped schema holds the rules this library promises (and its errata); replacing one, e.g. the
                 // dlm schema with `{}`, would switch those rules off while reports still claim them.
-                if (documents.count(uri) || canonical_extension(uri) != uri) {
+                if (documents.count(uri) || dlm::extensions::validated_as(uri) != uri) {
                     throw error("", "schema " + quote(uri) + " is shipped with the library; a registered schema cannot replace it");
                 }
                 try {
