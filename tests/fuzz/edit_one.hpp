@@ -132,6 +132,7 @@ inline void edit_one(std::string_view text, std::size_t max_pointers = 24) {
     }
     if (!strict.ok()) return;
     const nlohmann::json& document = *strict.document;
+    if (text.size() > 16384) max_pointers = 1;  // each patch reads the whole text three times: keep runs short
     for (const std::string& pointer : some_pointers(document, max_pointers)) {
         for (const dlm::patch& changes : patches_at(document, pointer)) check_patch(text, document, changes);
     }

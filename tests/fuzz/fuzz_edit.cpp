@@ -7,6 +7,6 @@
 #include "edit_one.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    dlm_fuzz::edit_one(std::string_view(reinterpret_cast<const char*>(data), size), 8);
+    dlm_fuzz::edit_one(std::string_view(reinterpret_cast<const char*>(data), size), 3);
     return 0;
 }
