@@ -16,9 +16,9 @@
 #include <filesystem>
 #include <iostream>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 namespace dlm_cli {
@@ -252,16 +252,23 @@ public:
             }
         }
         if (settings_.format == output_format::json) {
-            const nlohmann::json line = {{"path", input.label},
-                                         {"output", written_to.empty() ? nlohmann::json() : nlohmann::json(written_to)},
-                                         {"written", !written_to.empty()},
-                                         {"valid", valid},
-                                         {"complete", exported->complete()},
-                                         {"notes", dlm::notes_to_json(exported->notes)},
-                                         {"errors", findings_json(report.errors)},
-                                         {"warnings", findings_json(report.warnings)},
-                                         {"changes", dlm::patch_to_json(exported->changes)}};
-            report_out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+            // Members in the documented order (nlohmann::json would sort them).
+            const std::pair<const char*, nlohmann::json> members[] = {
+                {"path", input.label},
+                {"output", written_to.empty() ? nlohmann::json() : nlohmann::json(written_to)},
+                {"written", !written_to.empty()},
+                {"valid", valid},
+                {"complete", exported->complete()},
+                {"notes", dlm::notes_to_json(exported->notes)},
+                {"errors", findings_json(report.errors)},
+                {"warnings", findings_json(report.warnings)},
+                {"changes", dlm::patch_to_json(exported->changes)}};
+            std::string line = "{";
+            for (const auto& [key, value] : members) {
+                if (line.size() > 1) line += ',';
+                line += nlohmann::json(key).dump() + ":" + value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            }
+            report_out << line << "}\n";
         } else {
             std::string text = input.label + ": " +
                                (valid ? "exported to mlm v1.5.2" : "the export is not a valid mlm document") +
