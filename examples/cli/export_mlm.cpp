@@ -7,6 +7,7 @@
 #include "output.hpp"
 
 #include <dlm/error.hpp>
+#include <dlm/edit.hpp>
 #include <dlm/mlm.hpp>
 #include <dlm/parse.hpp>
 
@@ -237,8 +238,14 @@ public:
         std::string written_to;
         int status = valid ? exit_ok : exit_invalid;
         if (write) {
-            const std::string text = pretty_ ? exported->document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"
-                                             : exported->document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+            // The export's patch applied to the input's own text: member order, layout and number literals stay.
+            std::string text;
+            try {
+                text = dlm::apply_patch_to_text(input.text, exported->changes, settings_.validation.limits);
+                if (text.empty() || text.back() != '\n') text += '\n';
+            } catch (const dlm::error&) {  // e.g. a text the editor refuses (duplicate keys): write it afresh
+                text = exported->document.dump(pretty_ ? 2 : -1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+            }
             if (settings_.to == export_destination::standard_output) {
                 std::cout << text << std::flush;
                 written_to = "-";
