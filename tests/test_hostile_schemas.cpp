@@ -277,7 +277,7 @@ TEST_CASE("schemas whose work grows exponentially stop at the step budget with a
         const std::string next = "#/definitions/d" + std::to_string(i + 1);
         doubling["definitions"]["d" + std::to_string(i)] = {{"allOf", {{{"$ref", next}}, {{"$ref", next}}}}};
     }
-    doubling["definitions"]["d40"] = {{"type", "object"}};
+    doubling["definitions"]["d40"] = {{"type", "integer"}};  // passes: every path is walked
     // Two recursive oneOf branches: 2^depth on an array nested `depth` deep.
     const json t_ref = {{"$ref", "#/definitions/t"}};
     const json branch = {{"items", t_ref}};
