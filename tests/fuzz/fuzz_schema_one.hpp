@@ -51,7 +51,11 @@ inline void schema_one(std::string_view text) {
                      -9223372036854775807LL - 1, 0.5, nlohmann::json{{"a", {{"b", {1, 2, 2}}}}, {"aaaa", true}}};
     }
     const std::string uri = "https://example.com/fuzz/v1.0.0/schema.json";
-    const dlm::schema_limits bounds;
+    // The default limits, but a smaller step budget and automaton: under ASan a full budget takes seconds, and the
+    // target must stay far below libFuzzer's timeout (what the defaults cost is measured in test_hostile_schemas.cpp).
+    dlm::schema_limits bounds;
+    bounds.max_steps = 20'000;
+    bounds.max_pattern_states = 500;
     std::shared_ptr<const valijson::Schema> compiled;
     try {
         compiled = dlm::detail::compile_untrusted(uri, schema, bounds, [](const std::string& target) -> const nlohmann::json* {
