@@ -193,12 +193,6 @@ std::vector<export_input> read_inputs(const std::vector<std::string>& paths) {
     return out;
 }
 
-nlohmann::json findings_json(const std::vector<dlm::finding>& findings) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const dlm::finding& f : findings) out.push_back({{"rule", f.rule}, {"pointer", f.pointer}, {"message", f.message}});
-    return out;
-}
-
 std::string render_notes(const std::vector<dlm::mlm_note>& notes) {
     std::string out;
     for (const dlm::mlm_note& n : notes) {

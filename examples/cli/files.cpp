@@ -37,15 +37,6 @@ std::string hash_hex(const std::string& text) {
     return out;
 }
 
-std::string kind_of(mode_t mode) {
-    if (S_ISDIR(mode)) return "a directory";
-    if (S_ISFIFO(mode)) return "a FIFO";
-    if (S_ISCHR(mode)) return "a character device";
-    if (S_ISBLK(mode)) return "a block device";
-    if (S_ISSOCK(mode)) return "a socket";
-    return "not a regular file";
-}
-
 bool write_all(int fd, const std::string& text) {
     for (std::size_t written = 0; written < text.size();) {
         const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
@@ -133,7 +124,7 @@ std::string write_atomically(const fs::path& requested, const std::string& text,
     if (!exists && errno != ENOENT) return "cannot inspect " + target.string() + ": " + errno_message(errno);
     if (exists) {
         if (!S_ISREG(existing.st_mode))
-            return target.string() + " is " + kind_of(existing.st_mode) + ", not a regular file; nothing written";
+            return target.string() + " is " + file_kind(existing.st_mode) + ", not a regular file; nothing written";
         if (existing.st_nlink > 1)
             return target.string() + " has " + std::to_string(existing.st_nlink) +
                    " hard links: replacing it would leave the other names with the old content; nothing written "

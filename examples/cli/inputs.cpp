@@ -26,17 +26,8 @@ fs::path without_trailing_separator(fs::path path) {
 }
 
 /// What kind of file `mode` describes, for "not a regular file" messages.
-std::string kind_of(mode_t mode) {
-    if (S_ISDIR(mode)) return "a directory";
-    if (S_ISFIFO(mode)) return "a FIFO";
-    if (S_ISCHR(mode)) return "a character device";
-    if (S_ISBLK(mode)) return "a block device";
-    if (S_ISSOCK(mode)) return "a socket";
-    return "not a regular file";
-}
-
 std::string not_regular_message(mode_t mode) {
-    return "not a regular file (" + kind_of(mode) + "); only regular files are read";
+    return "not a regular file (" + file_kind(mode) + "); only regular files are read";
 }
 
 std::string outside_message(const std::vector<fs::path>& roots) {
@@ -566,6 +557,15 @@ std::string identity_of(const fs::path& path) {
     std::error_code ec;
     auto absolute = fs::absolute(path, ec);
     return (ec ? path : absolute).lexically_normal().native();
+}
+
+std::string file_kind(mode_t mode) {
+    if (S_ISDIR(mode)) return "a directory";
+    if (S_ISFIFO(mode)) return "a FIFO";
+    if (S_ISCHR(mode)) return "a character device";
+    if (S_ISBLK(mode)) return "a block device";
+    if (S_ISSOCK(mode)) return "a socket";
+    return "not a regular file";
 }
 
 }  // namespace dlm_cli

@@ -16,6 +16,8 @@
 #include <memory>
 #include <streambuf>
 #include <string>
+
+#include <sys/types.h>
 #include <vector>
 
 namespace dlm_cli {
@@ -162,6 +164,9 @@ struct catalog_links {
 /// A key that names the same file for every spelling of its path: its device and inode when it exists,
 /// otherwise its absolute, lexically normal path. One `stat`, no canonicalisation.
 [[nodiscard]] std::string identity_of(const std::filesystem::path& path);
+
+/// What a file that is not a regular file is, for messages: "a directory", "a FIFO", "a character device"...
+[[nodiscard]] std::string file_kind(mode_t mode);
 
 }  // namespace dlm_cli
 

@@ -30,6 +30,8 @@ std::string paint(std::string_view text, std::string_view style, bool colour) {
     return out;
 }
 
+}  // namespace
+
 nlohmann::ordered_json findings_json(const std::vector<dlm::finding>& findings) {
     auto array = nlohmann::ordered_json::array();
     for (const auto& f : findings) {
@@ -38,7 +40,6 @@ nlohmann::ordered_json findings_json(const std::vector<dlm::finding>& findings) 
     return array;
 }
 
-}  // namespace
 
 bool is_terminal(int stream) noexcept { return ::isatty(stream) == 1; }
 

@@ -4,9 +4,12 @@
 
 #include <dlm/report.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace dlm_cli {
 
@@ -54,6 +57,9 @@ enum class output_format { text, json };
 
 /// A JSON pointer as shown to a person: "(document)" for the whole document.
 [[nodiscard]] std::string_view display_pointer(std::string_view pointer) noexcept;
+
+/// The findings as the JSON lines print them: [{"rule", "pointer", "message"}].
+[[nodiscard]] nlohmann::ordered_json findings_json(const std::vector<dlm::finding>& findings);
 
 }  // namespace dlm_cli
 
