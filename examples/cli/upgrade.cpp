@@ -44,9 +44,13 @@ PATH is a FILE, a DIRECTORY (every *.json file below it, recursively, in sorted 
 
 options:
   --to VERSION           the STAC version to migrate to: 1.0.0 (default) or 1.1.0
-  -i, --in-place         replace each FILE (atomically: a temporary file in the same directory,
-                         then a rename; a file that needs no change is left untouched)
-  -o, --output OUT       write the upgraded document to OUT (one PATH only), atomically
+  -i, --in-place         replace each FILE (atomically: a temporary file .FILE.dlm-tmp in the same
+                         directory, then a rename; a file that needs no change is left untouched).
+                         Only a regular file is replaced; its mode, owner and group are kept; a
+                         file with several hard links or a read-only file is refused
+  -o, --output OUT       write the upgraded document to OUT (one PATH only), atomically; `-o -`
+                         is standard output
+  -f, --force            replace a read-only file (with --in-place or -o)
   -n, --dry-run          print the changes and validate, but write nothing
   --allow-invalid        write the best result even when it is still invalid (exit status 1), and
                          list what is still wrong and which values a person must supply
@@ -85,6 +89,7 @@ struct upgrade_settings {
     bool allow_invalid = false;
     report_format format = report_format::text;
     dlm::stac_target target = dlm::stac_target::v1_0_0;
+    write_options writing;
     validation_settings validation;
 };
 
@@ -100,6 +105,9 @@ upgrade_settings parse_upgrade_arguments(argument_cursor& args) {
         } else if (option == "--in-place" || option == "-i") {
             args.expect_no_value(option);
             in_place = true;
+        } else if (option == "--force" || option == "-f") {
+            args.expect_no_value(option);
+            s.writing.replace_read_only = true;
         } else if (option == "--output" || option == "-o") {
             s.output = args.value(option);
             if (s.output.empty()) throw usage_error(option + " needs a file name");
@@ -137,7 +145,9 @@ upgrade_settings parse_upgrade_arguments(argument_cursor& args) {
     if (standard_input && s.paths.size() != 1) throw usage_error("- (standard input) cannot be combined with other PATHs");
     if (standard_input && in_place) throw usage_error("--in-place needs a FILE; standard input is written to standard output or -o");
     s.to = dry_run ? destination::nowhere
-                   : in_place ? destination::in_place : has_output ? destination::output_file : destination::standard_output;
+                   : in_place                         ? destination::in_place
+                   : has_output && s.output != "-" ? destination::output_file
+                                                   : destination::standard_output;
     if (s.to == destination::standard_output || s.to == destination::output_file) {
         for (const std::string& path : s.paths) {
             std::error_code error;
@@ -177,12 +187,6 @@ const std::string& shown_pointer(const dlm::patch_operation& op) {
     return op.op == dlm::patch_op::move || op.op == dlm::patch_op::copy ? op.from : op.path;
 }
 
-nlohmann::ordered_json upgrade_findings_json(const std::vector<dlm::finding>& findings) {
-    nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (const dlm::finding& f : findings) out.push_back({{"rule", f.rule}, {"pointer", f.pointer}, {"message", f.message}});
-    return out;
-}
-
 std::string render_json_line(const outcome& o, dlm::stac_target target) {
     nlohmann::ordered_json line;  // members in the documented order
     line["path"] = o.path;
@@ -206,8 +210,8 @@ std::string render_json_line(const outcome& o, dlm::stac_target target) {
     }
     line["changes"] = std::move(changes);
     line["needs"] = std::move(needs);
-    line["errors"] = upgrade_findings_json(o.report.errors);
-    line["warnings"] = upgrade_findings_json(o.report.warnings);
+    line["errors"] = findings_json(o.report.errors);
+    line["warnings"] = findings_json(o.report.warnings);
     line["valid"] = o.migration && o.report.ok();
     line["written"] = o.written;
     return line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
@@ -246,7 +250,7 @@ private:
     }
 
     int failed(const std::string& path, const std::string& why) {
-        std::cerr << "dlm upgrade: " << path << ": " << why << '\n';
+        std::cerr << "dlm upgrade: " << printable(path) << ": " << printable(why) << '\n';
         if (s_.format == report_format::json) {
             outcome o{path, std::nullopt, {}, false, exit_failure};
             o.report.error(dlm::rules::input_unreadable, "", why);
@@ -266,7 +270,7 @@ private:
         try {
             o.migration = migrate_input(text, s_.target);
         } catch (const dlm::error& e) {
-            return failed(path, "not JSON: " + e.reason());
+            return failed(path, "not JSON: " + without_quoted_input(e.reason()));
         }
         o.report = validator_.validate(o.migration->document);
         const bool valid = o.report.ok();
@@ -296,8 +300,8 @@ private:
     }
 
     int write_file(outcome& o, const std::string& target, const std::string& text) {
-        if (const std::string problem = write_atomically(target, text); !problem.empty()) {
-            std::cerr << "dlm upgrade: " << target << " not written: " << problem << '\n';
+        if (const std::string problem = write_atomically(target, text, s_.writing); !problem.empty()) {
+            std::cerr << "dlm upgrade: " << printable(target) << " not written: " << printable(problem) << '\n';
             o.report.error(dlm::rules::input_unreadable, "", "not written: " + problem);
             return exit_failure;
         }
@@ -315,24 +319,26 @@ private:
         } else {
             std::ostream& out = report_stream();
             for (const dlm::text_removal& removal : m.removals) {
-                out << o.path << ": line " << removal.line << ", column " << removal.column << ": " << removal.reason << '\n';
+                out << printable(o.path) << ": line " << removal.line << ", column " << removal.column << ": "
+                    << printable(removal.reason) << '\n';
             }
             for (const dlm::patch_operation& op : m.changes) {
-                out << o.path << ": " << display_pointer(shown_pointer(op)) << ": " << op.reason << '\n';
+                out << printable(o.path) << ": " << printable(display_pointer(shown_pointer(op))) << ": "
+                    << printable(op.reason) << '\n';
             }
             for (const dlm::needed_value& n : m.needs) {
-                out << o.path << ": " << display_pointer(n.pointer) << ": needs a value: " << n.what
-                    << " (allowed: " << n.allowed << ")\n";
+                out << printable(o.path) << ": " << printable(display_pointer(n.pointer))
+                    << ": needs a value: " << printable(n.what) << " (allowed: " << printable(n.allowed) << ")\n";
             }
             out << std::flush;
         }
         if (!o.report.ok()) {
-            std::cerr << "dlm upgrade: " << o.path << ": the upgraded document is invalid (" << o.report.errors.size()
+            std::cerr << "dlm upgrade: " << printable(o.path) << ": the upgraded document is invalid (" << o.report.errors.size()
                       << (o.report.errors.size() == 1 ? " error" : " errors") << ")"
                       << (o.written ? "; written anyway (--allow-invalid), still to fix:\n" : "; nothing written\n")
                       << render_findings(o.report, false);
         } else if (!o.report.warnings.empty()) {
-            std::cerr << o.path << ": warnings:\n" << render_findings(o.report, false);
+            std::cerr << printable(o.path) << ": warnings:\n" << render_findings(o.report, false);
         }
     }
 
