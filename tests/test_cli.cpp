@@ -639,6 +639,8 @@ TEST_CASE("dlm export-mlm --format json: one line per document, from a directory
     const auto report = nlohmann::json::parse(stdin_run.err);
     CHECK(report["path"] == "-");
     CHECK(report["valid"] == true);
+}
+
 // ---- dlm upgrade: the STAC migration -----------------------------------------------------------------------------
 
 const fs::path migrate_data = data_dir / "migrate";
