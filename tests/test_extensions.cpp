@@ -56,6 +56,8 @@ std::vector<std::string> case_files() {
 std::vector<std::string> shipped_extensions() {
     std::vector<std::string> out;
     for (const auto& name : std::filesystem::directory_iterator(schema_dir / "extensions")) {
+        // mlm and the classification extension its outputs use are checked through exports (test_mlm.cpp).
+        if (name.path().filename() == "mlm" || name.path().filename() == "classification") continue;
         for (const auto& version : std::filesystem::directory_iterator(name.path())) {
             if (std::filesystem::exists(version.path() / "schema.json")) {
                 out.push_back(name.path().filename().string() + "/" + version.path().filename().string());

@@ -45,20 +45,7 @@ bool is_terminal(int stream) noexcept { return ::isatty(stream) == 1; }
 
 bool colour_wanted() noexcept { return is_terminal(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr; }
 
-std::string printable(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t at = 0; at < text.size();) {
-        const dlm::detail::utf8_char c = dlm::detail::decode_utf8(text, at);
-        if (c.valid && !dlm::detail::needs_escape(c.code_point)) {
-            out.append(text, at, c.length);
-        } else {
-            static_cast<void>(dlm::detail::append_escaped(out, text.substr(at, c.length), 16));
-        }
-        at += c.length;
-    }
-    return out;
-}
+std::string printable(std::string_view text) { return dlm::detail::printable(text); }
 
 bool flush_standard_output(std::string_view command) {
     errno = 0;

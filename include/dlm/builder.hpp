@@ -107,7 +107,9 @@ public:
     }
     /// The temporal extent: RFC 3339 start and end, nullopt for an open end; fully open by default.
     collection_builder& interval(std::optional<std::string> start, std::optional<std::string> end) {
-        interval_ = {start ? nlohmann::json(*start) : nlohmann::json(nullptr), end ? nlohmann::json(*end) : nlohmann::json(nullptr)};
+        // An array, explicitly: a braced list of a string and a value would be read as an object member.
+        interval_ = nlohmann::json::array({start ? nlohmann::json(*start) : nlohmann::json(nullptr),
+                                           end ? nlohmann::json(*end) : nlohmann::json(nullptr)});
         return *this;
     }
     /// Adds a link.
@@ -141,7 +143,8 @@ public:
         collection["id"] = id_;
         collection["description"] = description_;
         collection["license"] = license_;
-        collection["extent"] = {{"spatial", {{"bbox", {bbox_}}}}, {"temporal", {{"interval", {interval_}}}}};
+        collection["extent"] = {{"spatial", {{"bbox", nlohmann::json::array({bbox_})}}},
+                                {"temporal", {{"interval", nlohmann::json::array({interval_})}}}};
         collection["links"] = links_;
         if (!assets_.empty()) collection["assets"] = assets_;
         return collection;
@@ -159,7 +162,7 @@ private:
     std::string license_;
     std::string stac_version_ = "1.0.0";
     nlohmann::json bbox_ = {-180.0, -90.0, 180.0, 90.0};
-    nlohmann::json interval_ = {nullptr, nullptr};
+    nlohmann::json interval_ = nlohmann::json::array({nullptr, nullptr});
     nlohmann::json fields_ = nlohmann::json::object();
     nlohmann::json links_ = nlohmann::json::array();
     nlohmann::json assets_ = nlohmann::json::object();

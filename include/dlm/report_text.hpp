@@ -11,7 +11,6 @@
 #include <dlm/report.hpp>
 
 #include <cstddef>
-#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,12 +42,11 @@ inline void append_finding_lines(std::string& out, std::string_view severity, st
         if (!start.empty()) out += end;
         out.append(8 - severity.size(), ' ');
         // Pointers hold member names from the document: escaped, so that no control character reaches a terminal.
-        out += f.pointer.empty() ? std::string("(document)")
-                                 : sanitize(f.pointer, std::numeric_limits<std::size_t>::max());
+        out += f.pointer.empty() ? std::string("(document)") : printable(f.pointer);
         out += "  ";
         out += f.rule;
         out += "  ";
-        out += sanitize(f.message, std::numeric_limits<std::size_t>::max());
+        out += printable(f.message);
         out += '\n';
     }
 }

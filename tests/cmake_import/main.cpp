@@ -12,7 +12,7 @@ int main() {
                              "https://stac-extensions.github.io/version/v1.0.0/schema.json"}},
         {"geometry", {{"type", "Point"}, {"coordinates", {-73.5, 45.5}}}},
         {"bbox", {-73.5, 45.5, -73.5, 45.5}},
-        {"properties", {{"datetime", "2022-01-01T00:00:00Z"}, {"version", "1.0.0"}}},
+        {"properties", {{"datetime", "2022-01-01T00:00:00Z"}, {"version", "1.0.0"}, {"sci:citation", "Consumer, C. (2022)."}}},
         {"links", nlohmann::json::array()},
         {"assets", nlohmann::json::object()}};
     const nlohmann::json fields = {

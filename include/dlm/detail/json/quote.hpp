@@ -88,6 +88,24 @@ inline bool append_escaped(std::string& out, std::string_view text, std::size_t 
     return out;
 }
 
+/// `text` for a terminal or a log, otherwise unchanged: each control or bidi character, and each byte of invalid
+/// UTF-8, is written as its JSON escape (`\u001b`, `\r`, `\ufffd`...). Unlike `quote`, it adds no quotes, escapes no
+/// `"` or `\`, and cuts nothing.
+[[nodiscard]] inline std::string printable(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t at = 0; at < text.size();) {
+        const utf8_char c = decode_utf8(text, at);
+        if (c.valid && !needs_escape(c.code_point)) {
+            out.append(text, at, c.length);
+        } else {
+            static_cast<void>(append_escaped(out, text.substr(at, c.length), 16));
+        }
+        at += c.length;
+    }
+    return out;
+}
+
 }  // namespace dlm::detail
 
 #endif  // DLM_DETAIL_JSON_QUOTE_HPP
