@@ -459,7 +459,7 @@ TEST_CASE("NDJSON of large lines at --jobs 1 holds a bounded number of bytes", "
     if (memory_is_measured) CHECK(peak_kib(r) < 450 * 1024);
 }
 
-TEST_CASE("--links follows a catalog tree 1,200 levels deep", "[cli][cli-safety]") {
+TEST_CASE("validate --links follows a catalog tree 1,200 levels deep", "[cli][cli-safety]") {
     // How the time grows with the depth is measured outside the tests (a timed assertion would fail on a busy
     // machine or under the sanitizers); this checks that a deep tree is walked to its end.
     const temp_dir dir;

@@ -101,7 +101,7 @@ public:
     }
 
 private:
-    void validate_within_limits(const nlohmann::json& document, report& out) const {
+    void validate_within_limits(const nlohmann::json& document, report& out, bool hint = true) const {
         if (type_of(document) == stac_type::item_collection) {
             const auto features = document.find("features");
             if (features == document.end() || !features->is_array()) {
@@ -114,7 +114,13 @@ private:
         } else {
             validate_one(document, "", out);
         }
-        if (!out.ok()) add_upgrade_hint(document, out);
+        if (hint && !out.ok()) {
+            add_upgrade_hint(document, out, [this](const nlohmann::json& upgraded) {
+                report again;
+                validate_within_limits(upgraded, again, false);
+                return again.errors.size();
+            });
+        }
     }
 
     using compiled = std::shared_ptr<const valijson::Schema>;

@@ -18,16 +18,19 @@
 
 namespace dlm::detail {
 
-/// Adds one `dlm.legacy.upgradable` warning to `out` when `document` has forms `dlm::upgrade` rewrites, naming the
-/// first few; nothing otherwise. Called for documents that failed, so the cost (a copy) is paid only then.
-inline void add_upgrade_hint(const nlohmann::json& document, report& out) {
+/// Adds one `dlm.legacy.upgradable` warning to `out` when `dlm::upgrade` would rewrite `document` into one with fewer
+/// errors (`count_errors` validates a document), naming the first rewrites; nothing otherwise (a canonical rewrite of
+/// a valid form, such as an index-keyed class_name_mapping, fixes nothing). Called for documents that failed, so the
+/// cost (a copy, an upgrade, a second validation) is paid only then.
+template <class CountErrors>
+void add_upgrade_hint(const nlohmann::json& document, report& out, CountErrors count_errors) {
     upgrade_result upgraded;
     try {
         upgraded = upgrade(document);
     } catch (const std::exception&) {
         return;  // a hint is never worth failing the validation it explains
     }
-    if (upgraded.changes.empty()) return;
+    if (upgraded.changes.empty() || count_errors(upgraded.document) >= out.errors.size()) return;
     constexpr std::size_t listed = 3;
     std::string message = "`dlm upgrade` rewrites " + count_text(upgraded.changes.size(), "legacy form") +
                           " of this document (";
