@@ -169,6 +169,7 @@ inline void preprocess(const preprocess_plan& plan, const source_tile& tile, con
 
 }  // namespace dlm
 
+#include <dlm/detail/preprocess/plan.hpp>
 #include <dlm/detail/preprocess/run.hpp>
 
 #endif  // DLM_PREPROCESS_HPP

@@ -18,7 +18,7 @@
 
 #include <dlm/detail/preprocess/convert.hpp>
 #include <dlm/detail/preprocess/kernel.hpp>
-#include <dlm/detail/preprocess/plan.hpp>
+#include <dlm/detail/preprocess/sample.hpp>
 #include <dlm/enums.hpp>
 #include <dlm/error.hpp>
 #include <dlm/preprocess.hpp>
