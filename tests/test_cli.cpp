@@ -18,9 +18,19 @@
 #include <unistd.h>
 #include <vector>
 
+#include "cli_runner.hpp"
+
 namespace dlm_test_cli {  // each test file has a namespace of its own: the runner is a unity build
 
 namespace fs = std::filesystem;
+
+using dlm_test::lines_of;
+using dlm_test::quote;
+using dlm_test::read_all;
+using dlm_test::run_dlm;
+using dlm_test::run_result;
+using dlm_test::temp_dir;
+using dlm_test::write_all;
 
 namespace {
 
@@ -30,74 +40,6 @@ const fs::path tree = cli_data / "tree";
 const fs::path model_item = tree / "items" / "model-item.json";
 const fs::path invalid_item = tree / "items" / "invalid-item.json";
 
-std::string read_all(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-void write_all(const fs::path& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-}
-
-/// A fresh directory, removed with everything in it at the end of the test.
-class temp_dir {
-public:
-    temp_dir() {
-        std::string name = (fs::temp_directory_path() / "dlm-cli-test-XXXXXX").string();
-        REQUIRE(::mkdtemp(name.data()) != nullptr);
-        path_ = name;
-    }
-    temp_dir(const temp_dir&) = delete;
-    temp_dir& operator=(const temp_dir&) = delete;
-    ~temp_dir() {
-        std::error_code ec;
-        fs::permissions(path_, fs::perms::owner_all, fs::perm_options::add, ec);
-        fs::remove_all(path_, ec);
-    }
-    [[nodiscard]] const fs::path& path() const { return path_; }
-    [[nodiscard]] fs::path operator/(const std::string& name) const { return path_ / name; }
-
-private:
-    fs::path path_;
-};
-
-/// Quotes one word for /bin/sh.
-std::string quote(const std::string& word) {
-    std::string out = "'";
-    for (const char c : word) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
-struct run_result {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
-
-/// Runs `dlm ARGS` through the shell (ARGS already quoted), standard input from `input` (or /dev/null).
-run_result run_dlm(const std::string& args, const std::string& input = "/dev/null") {
-    const temp_dir scratch;
-    const fs::path out = scratch / "stdout";
-    const fs::path err = scratch / "stderr";
-    const std::string command = quote(DLM_CLI_PATH) + " " + args + " <" + quote(input) + " >" + quote(out.string()) +
-                                " 2>" + quote(err.string());
-    const int raw = std::system(command.c_str());
-    run_result result;
-    REQUIRE(raw != -1);
-    REQUIRE(WIFEXITED(raw));
-    result.status = WEXITSTATUS(raw);
-    result.out = read_all(out);
-    result.err = read_all(err);
-    return result;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
-    return lines;
-}
 
 /// The `--format json` output, one parsed object per line; checks the line shape on the way.
 std::vector<nlohmann::json> json_lines(const std::string& text) {

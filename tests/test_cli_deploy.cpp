@@ -15,9 +15,17 @@
 #include <unistd.h>
 #include <vector>
 
+#include "cli_runner.hpp"
+
 namespace dlm_test_cli_deploy {  // each test file has a namespace of its own: the runner is a unity build
 
 namespace fs = std::filesystem;
+
+using dlm_test::contains;
+using dlm_test::quote;
+using dlm_test::read_all;
+using dlm_test::run_dlm;
+using dlm_test::run_result;
 
 namespace {
 
@@ -26,43 +34,6 @@ const fs::path examples = data_dir.parent_path().parent_path() / "examples" / "d
 const fs::path wetland = examples / "unet-sentinel2-wetland-item.json";
 const fs::path sentinel2 = examples / "sentinel2-l2a-imagery-item.json";
 const fs::path imagery = data_dir / "imagery";
-
-std::string quote(const fs::path& path) {
-    std::string out = "'";
-    for (const char c : path.string()) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
-std::string read_all(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-struct run_result {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
-
-/// Runs `dlm ARGS` (ARGS already quoted) with standard input from `input`.
-run_result run_dlm(const std::string& args, const fs::path& input = "/dev/null") {
-    std::string scratch = (fs::temp_directory_path() / "dlm-cli-deploy-XXXXXX").string();
-    REQUIRE(::mkdtemp(scratch.data()) != nullptr);
-    const fs::path out = fs::path(scratch) / "stdout";
-    const fs::path err = fs::path(scratch) / "stderr";
-    const std::string command =
-        quote(DLM_CLI_PATH) + " " + args + " <" + quote(input) + " >" + quote(out) + " 2>" + quote(err);
-    const int raw = std::system(command.c_str());
-    run_result result;
-    REQUIRE(raw != -1);
-    REQUIRE(WIFEXITED(raw));
-    result.status = WEXITSTATUS(raw);
-    result.out = read_all(out);
-    result.err = read_all(err);
-    std::error_code ec;
-    fs::remove_all(scratch, ec);
-    return result;
-}
 
 std::vector<nlohmann::json> json_lines(const std::string& text) {
     std::vector<nlohmann::json> out;
@@ -74,8 +45,6 @@ std::vector<nlohmann::json> json_lines(const std::string& text) {
     }
     return out;
 }
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 }  // namespace
 

@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "cli_runner.hpp"
+
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/resource.h>
@@ -28,6 +30,13 @@ namespace dlm_test_cli_safety {  // each test file has a namespace of its own: t
 
 namespace fs = std::filesystem;
 
+using dlm_test::quote;
+using dlm_test::read_all;
+using dlm_test::run_dlm;
+using dlm_test::run_result;
+using dlm_test::temp_dir;
+using dlm_test::write_all;
+
 namespace {
 
 const fs::path data_dir = DLM_TEST_DATA_DIR;
@@ -35,72 +44,7 @@ const fs::path tree = data_dir / "cli" / "tree";
 const fs::path model_item = tree / "items" / "model-item.json";
 const fs::path legacy_item = data_dir / "cli" / "legacy-fixable.json";
 
-std::string read_all(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-void write_all(const fs::path& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-}
-
-/// A fresh directory, removed with everything in it at the end of the test.
-class temp_dir {
-public:
-    temp_dir() {
-        std::string name = (fs::temp_directory_path() / "dlm-safety-test-XXXXXX").string();
-        REQUIRE(::mkdtemp(name.data()) != nullptr);
-        path_ = name;
-    }
-    temp_dir(const temp_dir&) = delete;
-    temp_dir& operator=(const temp_dir&) = delete;
-    ~temp_dir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    [[nodiscard]] const fs::path& path() const { return path_; }
-    [[nodiscard]] fs::path operator/(const std::string& name) const { return path_ / name; }
-
-private:
-    fs::path path_;
-};
-
-/// Quotes one word for /bin/sh.
-std::string quote(const std::string& word) {
-    std::string out = "'";
-    for (const char c : word) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
 std::string q(const fs::path& path) { return quote(path.string()); }
-
-struct run_result {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
-
-/// Runs `PREFIX dlm ARGS` through the shell (ARGS already quoted); standard input from `input` (none: PREFIX's), standard output
-/// to `output` when given (it is then not captured). A run killed by a signal is a test failure.
-run_result run_dlm(const std::string& args, const std::string& input = "/dev/null", const std::string& output = "",
-                   const std::string& prefix = "") {
-    const temp_dir scratch;
-    const fs::path out = output.empty() ? scratch / "stdout" : fs::path(output);
-    const fs::path err = scratch / "stderr";
-    const std::string command = prefix + quote(DLM_CLI_PATH) + " " + args +
-                                (input.empty() ? std::string() : " <" + quote(input)) + " >" + quote(out.string()) +
-                                " 2>" + quote(err.string());
-    const int raw = std::system(command.c_str());
-    run_result result;
-    REQUIRE(raw != -1);
-    INFO(command);
-    REQUIRE(WIFEXITED(raw));
-    result.status = WEXITSTATUS(raw);
-    if (output.empty()) result.out = read_all(out);
-    result.err = read_all(err);
-    return result;
-}
 
 std::vector<nlohmann::json> json_lines(const std::string& text) {
     std::vector<nlohmann::json> out;

@@ -1,6 +1,6 @@
 // `dlm export-mlm`: exports dlm documents to the Machine Learning Model extension (mlm v1.5.2), with a report of what
 // could not be carried over; validates each export and writes it atomically, by default only when it is valid.
-#include "checking.hpp"
+#include "validation_options.hpp"
 #include "commands.hpp"
 #include "files.hpp"
 #include "inputs.hpp"
@@ -77,7 +77,7 @@ struct export_settings {
     bool allow_invalid = false;
     output_format format = output_format::text;
     dlm::mlm_options options;
-    validation_settings validation;
+    dlm::validator_options validation;
 };
 
 export_settings parse_export_arguments(argument_cursor& args) {
@@ -208,7 +208,7 @@ std::string render_notes(const std::vector<dlm::mlm_note>& notes) {
 /// Exports, validates, writes and reports one document; returns its exit status.
 class exporter_command {
 public:
-    exporter_command(const export_settings& s, const document_validator& validator, bool pretty)
+    exporter_command(const export_settings& s, const dlm::validator& validator, bool pretty)
         : settings_(s), validator_(validator), pretty_(pretty) {}
 
     int run(const export_input& input) {
@@ -298,7 +298,7 @@ private:
     }
 
     const export_settings& settings_;
-    const document_validator& validator_;
+    const dlm::validator& validator_;
     const bool pretty_;
 };
 
@@ -306,13 +306,8 @@ private:
 
 int run_export_mlm(argument_cursor args) {
     const export_settings s = parse_export_arguments(args);
-    std::optional<document_validator> validator;
-    try {
-        validator.emplace(s.validation);
-    } catch (const std::exception& e) {
-        std::cerr << "dlm export-mlm: cannot set up the validator: " << e.what() << '\n';
-        return exit_failure;
-    }
+    const std::optional<dlm::validator> validator = make_validator("export-mlm", s.validation);
+    if (!validator) return exit_failure;
     const std::vector<export_input> inputs = read_inputs(s.paths);
     if (s.to == export_destination::output_file && inputs.size() != 1) {
         throw usage_error("-o takes exactly one document (found " + std::to_string(inputs.size()) + ")");

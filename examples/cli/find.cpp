@@ -1,6 +1,6 @@
 // `dlm find`: the models in a catalog that match a few criteria, with the fields a person chooses by.
 #include "commands.hpp"
-#include "documents.hpp"
+#include "reading.hpp"
 #include "output.hpp"
 
 #include <dlm/deployment.hpp>
@@ -31,7 +31,9 @@ options:
   --framework NAME    dlm:runtime.framework, in any letter case
   --gpu               a docker option needs a GPU
   --no-gpu            a docker option runs without a GPU
-  --links             also read the local files that catalogs' child and item links point to
+  --links             also read the local files that catalogs' child and item links point to,
+                      inside the tree of the PATHs (as for `dlm validate`)
+  --root DIR          also allow links to reach files under DIR (repeatable)
   --format FORMAT     text (default) or json: one JSON object per model per line
   -h, --help          show this help
 
@@ -113,14 +115,13 @@ std::string text_line(const nlohmann::json& s) {
 
 int run_find(argument_cursor args) {
     using namespace find_command;
-    std::vector<std::string> paths;
+    read_settings reading;
     criteria c;
     output_format format = output_format::text;
-    bool links = false;
     while (!args.done()) {
         const std::string option = args.next_option();
         if (option.empty()) {
-            paths.push_back(args.next_positional());
+            reading.paths.push_back(args.next_positional());
         } else if (option == "--task") {
             const std::string value = args.value(option);
             c.task = dlm::parse_task(value);
@@ -138,9 +139,7 @@ int run_find(argument_cursor args) {
             const bool gpu = option == "--gpu";
             if (c.gpu && *c.gpu != gpu) throw usage_error("--gpu and --no-gpu exclude each other");
             c.gpu = gpu;
-        } else if (option == "--links") {
-            args.expect_no_value(option);
-            links = true;
+        } else if (take_read_option(option, args, reading)) {
         } else if (option == "--format") {
             const std::string value = args.value(option);
             if (value == "text") {
@@ -154,14 +153,14 @@ int run_find(argument_cursor args) {
             throw usage_error("unknown option " + option);
         }
     }
-    if (paths.empty()) throw usage_error("no PATH given (use - for standard input)");
+    if (reading.paths.empty()) throw usage_error("no PATH given (use - for standard input)");
 
     bool failed = false;
     std::size_t found = 0;
-    for_each_document(paths, links, dlm::limits{}, [&](input_document& d) {
-        if (!d.document || !d.findings.ok()) {
+    const std::size_t remote = for_each_document(reading, nullptr, [&](const std::string& path, dlm::input_document& d) {
+        if (!d.document || !d.report.ok()) {
             failed = true;
-            std::cerr << "dlm find: " << d.path << " cannot be read:\n" << render_findings(d.findings, false);
+            std::cerr << "dlm find: " << printable(path) << " cannot be read:\n" << render_findings(d.report, false);
             return;
         }
         if (!dlm::has_extension(*d.document)) return;
@@ -169,14 +168,15 @@ int run_find(argument_cursor args) {
             const dlm::deployment view = dlm::read_deployment(*d.document);
             if (!matches(c, view)) return;
             ++found;
-            const nlohmann::json s = summary(d.path, view);
+            const nlohmann::json s = summary(path, view);
             std::cout << (format == output_format::json
                               ? s.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + '\n'
                               : text_line(s));
         } catch (const dlm::error& e) {
-            std::cerr << "dlm find: " << d.path << " holds no readable dlm model: " << e.what() << '\n';
+            std::cerr << "dlm find: " << printable(path) << " holds no readable dlm model: " << printable(e.what()) << '\n';
         }
     });
+    std::cerr << remote_links_note("find", remote);
     std::cout << std::flush;
     if (failed) return exit_failure;
     return found != 0 ? exit_ok : exit_invalid;

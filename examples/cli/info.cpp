@@ -1,8 +1,8 @@
 // `dlm info`: the deployment view (dlm/deployment.hpp) of each model document, as text or JSON lines.
-#include "checking.hpp"
 #include "commands.hpp"
-#include "documents.hpp"
 #include "output.hpp"
+#include "reading.hpp"
+#include "validation_options.hpp"
 
 #include <dlm/deployment.hpp>
 #include <dlm/error.hpp>
@@ -32,7 +32,9 @@ as for `dlm validate`; each document is validated first.
 options:
   --format FORMAT        text (default) or json: the view as one JSON object per document per line
                          (with "path"); a document without a view is {"path", "errors"}
-  --links                also read the local files that catalogs' child and item links point to
+  --links                also read the local files that catalogs' child and item links point to,
+                         inside the tree of the PATHs (as for `dlm validate`)
+  --root DIR             also allow links to reach files under DIR (repeatable)
   --relax-companions     report a missing scientific/eo/version extension as a warning
   --schema URI=FILE      register the JSON Schema in FILE for the extension URI (repeatable); the
                          value is split at its first '=' (FILE may contain '=', URI may not); a URI
@@ -170,14 +172,13 @@ nlohmann::json findings_line(const std::string& path, const dlm::report& report)
 
 int run_info(argument_cursor args) {
     using namespace info_command;
-    std::vector<std::string> paths;
-    validation_settings options;
+    read_settings reading;
+    dlm::validator_options options;
     output_format format = output_format::text;
-    bool links = false;
     while (!args.done()) {
         const std::string option = args.next_option();
         if (option.empty()) {
-            paths.push_back(args.next_positional());
+            reading.paths.push_back(args.next_positional());
         } else if (option == "--format") {
             const std::string value = args.value(option);
             if (value == "text") {
@@ -187,47 +188,34 @@ int run_info(argument_cursor args) {
             } else {
                 throw usage_error("--format must be text or json, not '" + value + "'");
             }
-        } else if (option == "--links") {
-            args.expect_no_value(option);
-            links = true;
-        } else if (!take_validation_option(option, args, options)) {
+        } else if (!take_read_option(option, args, reading) && !take_validation_option(option, args, options)) {
             throw usage_error("unknown option " + option);
         }
     }
-    if (paths.empty()) throw usage_error("no PATH given (use - for standard input)");
+    if (reading.paths.empty()) throw usage_error("no PATH given (use - for standard input)");
+    options.limits = reading.limits;
+    const std::optional<dlm::validator> validator = make_validator("info", std::move(options));
+    if (!validator) return exit_failure;
 
-    std::optional<document_validator> validator;
-    try {
-        validator.emplace(options);
-    } catch (const std::exception& e) {
-        std::cerr << "dlm info: cannot set up the validator: " << e.what() << '\n';
-        return exit_failure;
-    }
     int status = exit_ok;
     const auto worse = [&](int s) {
         if (s == exit_failure || (s == exit_invalid && status == exit_ok)) status = s;
     };
     std::size_t printed = 0;
-    for_each_document(paths, links, options.limits, [&](input_document& d) {
+    const std::size_t remote = for_each_document(reading, &*validator, [&](const std::string& path, dlm::input_document& d) {
         const auto refuse = [&](const std::string& why, const dlm::report& report, int s) {
             worse(s);
-            std::cerr << "dlm info: " << d.path << why << '\n' << render_findings(report, false);
-            if (format == output_format::json) std::cout << json_line(findings_line(d.path, report));
+            std::cerr << "dlm info: " << printable(path) << why << '\n' << render_findings(report, false);
+            if (format == output_format::json) std::cout << json_line(findings_line(path, report));
         };
-        if (!d.document || !d.findings.ok()) {
-            refuse(" cannot be parsed:", d.findings, exit_failure);
+        if (!d.document) {
+            refuse(" cannot be parsed:", d.report, exit_failure);
             return;
         }
-        dlm::report report;
-        try {
-            report = validator->validate(*d.document);
-        } catch (const std::exception& e) {
-            report.error("internal", "", std::string("validation stopped: ") + e.what());
-        }
-        if (!report.ok()) {
-            refuse(" is invalid (" + std::to_string(report.errors.size()) +
-                       (report.errors.size() == 1 ? " error" : " errors") + "):",
-                   report, exit_failure);
+        if (!d.report.ok()) {
+            refuse(" is invalid (" + std::to_string(d.report.errors.size()) +
+                       (d.report.errors.size() == 1 ? " error" : " errors") + "):",
+                   d.report, exit_failure);
             return;
         }
         if (!dlm::has_extension(*d.document)) {
@@ -242,12 +230,12 @@ int run_info(argument_cursor args) {
             const dlm::deployment view = dlm::read_deployment(*d.document);
             if (format == output_format::json) {
                 nlohmann::json line = view;
-                line["path"] = d.path;
+                line["path"] = path;
                 std::cout << json_line(std::move(line));
             } else {
                 std::ostringstream out;
                 if (printed != 0) out << '\n';
-                if (paths.size() > 1 || d.path.find('#') != std::string::npos) out << "== " << printable(d.path) << '\n';
+                if (reading.paths.size() > 1 || path.find('#') != std::string::npos) out << "== " << printable(path) << '\n';
                 print_view(out, *d.document, view);
                 std::cout << out.str();
             }
@@ -258,6 +246,7 @@ int run_info(argument_cursor args) {
             refuse(" holds no readable dlm model:", unreadable, exit_invalid);
         }
     });
+    std::cerr << remote_links_note("info", remote);
     std::cout << std::flush;
     return status;
 }

@@ -1,6 +1,6 @@
 // `dlm upgrade`: migrates documents to STAC 1.0.0 or 1.1.0 with the dlm rewrites, validates the result, and
 // writes it atomically only when valid (or, with --allow-invalid, the best result anyway).
-#include "checking.hpp"
+#include "validation_options.hpp"
 #include "commands.hpp"
 #include "files.hpp"
 #include "inputs.hpp"
@@ -90,7 +90,7 @@ struct upgrade_settings {
     report_format format = report_format::text;
     dlm::stac_target target = dlm::stac_target::v1_0_0;
     write_options writing;
-    validation_settings validation;
+    dlm::validator_options validation;
 };
 
 upgrade_settings parse_upgrade_arguments(argument_cursor& args) {
@@ -219,7 +219,7 @@ std::string render_json_line(const outcome& o, dlm::stac_target target) {
 
 class upgrader {
 public:
-    upgrader(const upgrade_settings& settings, const document_validator& validator)
+    upgrader(const upgrade_settings& settings, const dlm::validator& validator)
         : s_(settings), validator_(validator) {}
 
     /// Upgrades every PATH; returns the exit status.
@@ -343,20 +343,15 @@ private:
     }
 
     const upgrade_settings& s_;
-    const document_validator& validator_;
+    const dlm::validator& validator_;
 };
 
 }  // namespace
 
 int run_upgrade(argument_cursor args) {
     const upgrade_settings s = parse_upgrade_arguments(args);
-    std::optional<document_validator> validator;
-    try {
-        validator.emplace(s.validation);
-    } catch (const std::exception& e) {
-        std::cerr << "dlm upgrade: cannot set up the validator: " << e.what() << '\n';
-        return exit_failure;
-    }
+    const std::optional<dlm::validator> validator = make_validator("upgrade", s.validation);
+    if (!validator) return exit_failure;
     return upgrader(s, *validator).run();
 }
 

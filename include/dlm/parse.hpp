@@ -2,7 +2,10 @@
 #define DLM_PARSE_HPP
 
 #include <optional>
+#include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -10,6 +13,7 @@
 #include <dlm/detail/input/limit_walk.hpp>
 #include <dlm/detail/input/messages.hpp>
 #include <dlm/detail/input/sax_reader.hpp>
+#include <dlm/detail/stac/document_type.hpp>
 #include <dlm/limits.hpp>
 #include <dlm/report.hpp>
 
@@ -70,6 +74,72 @@ struct parse_result {
     detail::walk_limits(document, bounds, sink);
     sink.finish();
     return findings;
+}
+
+/// One document of an input: the input itself, or one feature of a FeatureCollection (an ItemCollection), as
+/// `dlm::split_features` and `dlm::validator::validate_each` hand them over.
+struct input_document {
+    /// Where the document is in the input: "" for the input itself, "/features/N" for a feature. The pointers of
+    /// `report` are relative to the document.
+    std::string pointer;
+    /// The document; absent when the input could not be read (`report` says why), and in the entry that holds the
+    /// findings about a FeatureCollection outside all of its features.
+    std::optional<nlohmann::json> document;
+    /// The findings about this document: the parser's, and with `validate_each` the validator's.
+    dlm::report report;
+
+    /// True when the report has no error.
+    [[nodiscard]] bool ok() const noexcept { return report.ok(); }
+};
+
+/// Splits a parsed input into the documents it holds. A FeatureCollection whose `features` is a non-empty array gives
+/// one entry per feature, in order, each with the parser's findings under its `/features/N` (made relative to it),
+/// then, only when the parser found something outside every feature, one entry without a document for those
+/// findings. Anything else, an input that could not be parsed included, is one entry with pointer "".
+///
+///     for (dlm::input_document& d : dlm::split_features(dlm::parse(text))) {
+///         if (!d.document) continue;  // d.report says why
+///         use(d.pointer, *d.document);
+///     }
+[[nodiscard]] inline std::vector<input_document> split_features(parse_result parsed) {
+    std::vector<input_document> out;
+    nlohmann::json* const features =
+        parsed.document && detail::type_of(*parsed.document) == detail::stac_type::item_collection &&
+                parsed.document->contains("features") && (*parsed.document)["features"].is_array() &&
+                !(*parsed.document)["features"].empty()
+            ? &(*parsed.document)["features"]
+            : nullptr;
+    if (features == nullptr) {
+        out.push_back({"", std::move(parsed.document), std::move(parsed.findings)});
+        return out;
+    }
+    // Each finding goes to the feature it lies under, or stays with the input.
+    const auto take_under = [](std::vector<finding>& from, std::vector<finding>& into, const std::string& prefix) {
+        auto kept = from.begin();
+        for (auto it = from.begin(); it != from.end(); ++it) {
+            const std::string& p = it->pointer;
+            if (p.compare(0, prefix.size(), prefix) == 0 && (p.size() == prefix.size() || p[prefix.size()] == '/')) {
+                it->pointer.erase(0, prefix.size());
+                into.push_back(std::move(*it));
+            } else {
+                if (kept != it) *kept = std::move(*it);
+                ++kept;
+            }
+        }
+        from.erase(kept, from.end());
+    };
+    out.reserve(features->size() + 1);
+    for (std::size_t i = 0; i < features->size(); ++i) {
+        input_document feature;
+        feature.pointer = "/features/" + std::to_string(i);
+        take_under(parsed.findings.errors, feature.report.errors, feature.pointer);
+        take_under(parsed.findings.warnings, feature.report.warnings, feature.pointer);
+        feature.document = std::move((*features)[i]);
+        out.push_back(std::move(feature));
+    }
+    if (!parsed.findings.errors.empty() || !parsed.findings.warnings.empty())
+        out.push_back({"", std::nullopt, std::move(parsed.findings)});
+    return out;
 }
 
 }  // namespace dlm

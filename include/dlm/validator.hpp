@@ -3,6 +3,7 @@
 
 #include <dlm/detail/config.hpp>
 #include <dlm/model.hpp>
+#include <dlm/parse.hpp>
 #include <dlm/report.hpp>
 #include <dlm/validator_options.hpp>
 
@@ -11,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace dlm {
 
@@ -66,6 +68,19 @@ public:
     ///     if (!loaded.model) { std::cerr << dlm::to_text(loaded.report); return 1; }
     ///     serve(*loaded.model, *loaded.document);
     [[nodiscard]] loaded_document load(std::string_view text) const;
+
+    /// Validates each document of a parsed input on its own (see dlm::split_features): a FeatureCollection gives one
+    /// entry per feature, each with its own report, relative to the feature. The parser's findings go to the document
+    /// they lie under; a document the parser could not read entirely (a syntax error, a limit that stops the parse, an
+    /// over-long string, bytes that are not UTF-8) is not validated. What a tool that reads files calls, so that the
+    /// input is parsed once and its limits are walked once:
+    ///
+    ///     for (const dlm::input_document& d : validator.validate_each(dlm::parse(text)))
+    ///         std::cout << file << d.pointer << (d.ok() ? ": valid\n" : ": invalid\n");
+    [[nodiscard]] std::vector<input_document> validate_each(parse_result parsed) const;
+
+    /// Parses `text` under the configured limits, then validates each document it holds (see the overload above).
+    [[nodiscard]] std::vector<input_document> validate_each(std::string_view text) const;
 
 private:
     std::shared_ptr<const detail::validation_engine> engine_;

@@ -91,12 +91,19 @@ public:
         return std::move(parsed.findings);
     }
 
+    /// Parses `text` under the configured limits.
+    [[nodiscard]] parse_result parse(std::string_view text) const { return dlm::parse(text, state_.options.limits); }
+
+    /// Validates a document that dlm::parse read (its limits are walked already) and adds the findings to `out`,
+    /// which holds the parser's: nothing is validated after a finding that means the document was not read whole.
+    void validate_parsed(const nlohmann::json& document, report& out) const {
+        if (!has_fatal_input_finding(out)) validate_within_limits(document, out);
+    }
+
     /// Parses `text` under the limits and validates the document once; the document stays in the result.
     [[nodiscard]] parse_result parse_and_validate(std::string_view text) const {
-        parse_result parsed = parse(text, state_.options.limits);
-        if (parsed.document && !has_fatal_input_finding(parsed.findings)) {
-            validate_within_limits(*parsed.document, parsed.findings);
-        }
+        parse_result parsed = parse(text);
+        if (parsed.document) validate_parsed(*parsed.document, parsed.findings);
         return parsed;
     }
 

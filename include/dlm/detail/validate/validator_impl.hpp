@@ -39,6 +39,18 @@ DLM_DECL loaded_document validator::load(std::string_view text) const {
     return out;
 }
 
+DLM_DECL std::vector<input_document> validator::validate_each(parse_result parsed) const {
+    std::vector<input_document> documents = split_features(std::move(parsed));
+    for (input_document& d : documents) {
+        if (d.document) engine_->validate_parsed(*d.document, d.report);
+    }
+    return documents;
+}
+
+DLM_DECL std::vector<input_document> validator::validate_each(std::string_view text) const {
+    return validate_each(engine_->parse(text));
+}
+
 }  // namespace dlm
 
 #endif  // DLM_DETAIL_VALIDATE_VALIDATOR_IMPL_HPP

@@ -1,16 +1,20 @@
-#include "checking.hpp"
+#include "validation_options.hpp"
 
 #include "inputs.hpp"
+#include "output.hpp"
 
 #include <dlm/parse.hpp>
-#include <dlm/validator.hpp>
+
+#include <exception>
+#include <iostream>
+#include <utility>
 
 namespace dlm_cli {
 
-bool take_validation_option(const std::string& option, argument_cursor& args, validation_settings& settings) {
+bool take_validation_option(const std::string& option, argument_cursor& args, dlm::validator_options& options) {
     if (option == "--relax-companions") {
         args.expect_no_value(option);
-        settings.relax_companions = true;
+        options.relax_companions = true;
         return true;
     }
     if (option != "--schema") return false;
@@ -23,34 +27,22 @@ bool take_validation_option(const std::string& option, argument_cursor& args, va
     const std::string file = value.substr(equals + 1);
     const file_content content = read_file(file);
     if (!content.ok) throw usage_error("--schema: cannot read " + file + ": " + content.error);
-    dlm::parse_result parsed = dlm::parse(content.text, settings.limits);
+    dlm::parse_result parsed = dlm::parse(content.text, options.limits);
     if (!parsed.ok()) {
         const std::string reason = parsed.findings.errors.empty() ? "not JSON" : parsed.findings.errors.front().message;
         throw usage_error("--schema: " + file + " is not usable JSON: " + reason);
     }
-    settings.schemas.insert_or_assign(uri, std::move(*parsed.document));
+    options.add_schema(uri, std::move(*parsed.document));
     return true;
 }
 
-namespace {
-
-dlm::validator_options options_from(const validation_settings& settings) {
-    dlm::validator_options options;
-    options.relax_companions = settings.relax_companions;
-    options.limits = settings.limits;
-    for (const auto& [uri, schema] : settings.schemas) options.add_schema(uri, schema);
-    return options;
-}
-
-}  // namespace
-
-document_validator::document_validator(const validation_settings& settings)
-    : validator_(std::make_unique<const dlm::validator>(options_from(settings))) {}
-
-document_validator::~document_validator() = default;
-
-dlm::report document_validator::validate(const nlohmann::json& document) const {
-    return validator_->validate(document);
+std::optional<dlm::validator> make_validator(std::string_view command, dlm::validator_options options) {
+    try {
+        return dlm::validator(std::move(options));
+    } catch (const std::exception& e) {
+        std::cerr << "dlm " << command << ": cannot set up the validator: " << printable(e.what()) << '\n';
+        return std::nullopt;
+    }
 }
 
 }  // namespace dlm_cli

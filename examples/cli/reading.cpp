@@ -1,0 +1,226 @@
+#include "reading.hpp"
+
+#include "inputs.hpp"
+
+#include <dlm/detail/input/messages.hpp>
+#include <dlm/rules.hpp>
+#include <dlm/validator.hpp>
+
+#include <filesystem>
+#include <istream>
+#include <set>
+#include <system_error>
+#include <unistd.h>
+#include <utility>
+
+namespace dlm_cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+dlm::report unreadable(const std::string& what, const std::string& reason) {
+    dlm::report report;
+    report.error(dlm::rules::input_unreadable, "", "cannot read " + what + ": " + reason);
+    return report;
+}
+
+/// The report for a file that could not be read: too large, outside the roots, or unreadable.
+dlm::report read_failure(const std::string& label, const file_content& failure) {
+    dlm::report report;
+    if (failure.too_large) {
+        report.error(dlm::rules::input_too_large, "", failure.error);
+    } else if (failure.outside) {
+        report.error(dlm::rules::input_outside_root, "", failure.error);
+    } else {
+        report = unreadable(label, failure.error);
+    }
+    return report;
+}
+
+class reader {
+public:
+    reader(const read_settings& s, const std::function<void(read_input)>& sink) : settings_(s), sink_(sink) {
+        confined_.max_bytes = s.limits.max_bytes;
+        named_.max_bytes = s.limits.max_bytes;
+        for (const auto& root : s.roots) confined_.roots.push_back(real_root(root));
+        for (const auto& path : s.paths) {
+            if (path == "-") continue;
+            std::error_code ec;
+            const fs::path p(path);
+            confined_.roots.push_back(
+                real_root(fs::is_directory(p, ec) ? p : p.parent_path().empty() ? "." : p.parent_path()));
+        }
+    }
+
+    void read_path(const std::string& path) {
+        if (path == "-") {
+            fd_streambuf input(STDIN_FILENO);
+            std::istream in(&input);
+            read_stream(in, "-");
+            if (input.error() != 0) submit("-", unreadable("standard input", errno_message(input.error())));
+            return;
+        }
+        std::error_code ec;
+        if (fs::is_directory(path, ec)) {
+            walk_directory(path, confined_.roots, [this](walk_entry entry) {
+                if (entry.error.empty()) {
+                    read_file_path(entry.path, true);
+                } else {
+                    dlm::report report;
+                    report.error(entry.outside ? dlm::rules::input_outside_root : dlm::rules::input_unreadable, "",
+                                 entry.error);
+                    submit(entry.path.string(), std::move(report));
+                }
+            });
+        } else {
+            read_file_path(path, false);
+        }
+    }
+
+    [[nodiscard]] std::size_t remote_links() const noexcept { return remote_links_; }
+
+private:
+    void submit(std::string path, std::variant<dlm::report, std::string, dlm::parse_result> content,
+                std::size_t bytes = 0) {
+        sink_(read_input{std::move(path), std::move(content), bytes});
+    }
+
+    void read_stream(std::istream& in, const std::string& label) {
+        const std::size_t max_bytes = settings_.limits.max_bytes;
+        split_stream(
+            in,
+            [&](stream_document document) {
+                std::string where = document.line == 0 ? label : label + ":" + std::to_string(document.line);
+                if (document.too_large) {
+                    dlm::report report;
+                    report.error(dlm::rules::input_too_large, "",
+                                 dlm::detail::too_large_message(document.size, max_bytes));
+                    submit(std::move(where), std::move(report));
+                    return;
+                }
+                const std::size_t bytes = document.text.size();
+                submit(std::move(where), std::move(document.text), bytes);
+            },
+            max_bytes);
+    }
+
+    void read_file_path(const fs::path& start, bool confined) {
+        if (!settings_.links) {
+            read_one(start, confined);
+            return;
+        }
+        std::vector<fs::path> pending{start};  // depth first, links in document order
+        bool first = true;
+        while (!pending.empty()) {
+            const fs::path path = std::move(pending.back());
+            pending.pop_back();
+            auto links = read_one(path, confined || !first);
+            first = false;
+            pending.insert(pending.end(), links.rbegin(), links.rend());
+        }
+    }
+
+    /// Reads and submits one file, once (with --links); returns the local links to follow (with --links only).
+    std::vector<fs::path> read_one(const fs::path& path, bool confined) {
+        const std::string label = path.string();
+        input_file file(path, confined ? confined_ : named_);
+        if (!file.is_open()) {
+            // A file that cannot be read is reported once, however many links lead to it.
+            if (!settings_.links || visited_.insert(identity_of(path)).second)
+                submit(label, read_failure(label, file.failure()));
+            return {};
+        }
+        if (settings_.links && !visited_.insert(file.identity()).second) return {};
+        const auto extension = path.extension();
+        if (extension == ".ndjson" || extension == ".jsonl") {
+            read_stream(file.stream(), label);
+            if (const auto* buffer = dynamic_cast<const fd_streambuf*>(file.stream().rdbuf()); buffer && buffer->error())
+                submit(label, unreadable(label, errno_message(buffer->error())));
+            return {};
+        }
+        file_content content = file.read_all(settings_.limits.max_bytes);
+        if (!content.ok) {
+            submit(label, read_failure(label, content));
+            return {};
+        }
+        const std::size_t bytes = content.text.size();
+        if (!settings_.links) {
+            submit(label, std::move(content.text), bytes);
+            return {};
+        }
+        dlm::parse_result parsed = dlm::parse(content.text, settings_.limits);
+        content.text.clear();
+        content.text.shrink_to_fit();
+        std::vector<fs::path> local;
+        if (parsed.document) {
+            catalog_links links = links_of(*parsed.document, path.parent_path());
+            remote_links_ += links.remote;
+            local = std::move(links.local);
+        }
+        submit(label, std::move(parsed), bytes);
+        return local;
+    }
+
+    const read_settings& settings_;
+    const std::function<void(read_input)>& sink_;
+    read_limits confined_;  ///< for linked files and directory entries
+    read_limits named_;     ///< for the PATHs themselves
+    std::set<std::string> visited_;
+    std::size_t remote_links_ = 0;
+};
+
+}  // namespace
+
+bool take_read_option(const std::string& option, argument_cursor& args, read_settings& settings) {
+    if (option == "--links") {
+        args.expect_no_value(option);
+        settings.links = true;
+        return true;
+    }
+    if (option == "--root") {
+        settings.roots.push_back(args.value(option));
+        if (settings.roots.back().empty()) throw usage_error("--root needs a directory");
+        return true;
+    }
+    return false;
+}
+
+std::size_t read_inputs(const read_settings& settings, const std::function<void(read_input)>& sink) {
+    reader in(settings, sink);
+    for (const auto& path : settings.paths) in.read_path(path);
+    return in.remote_links();
+}
+
+std::vector<dlm::input_document> documents_of(read_input& input, const dlm::limits& limits,
+                                              const dlm::validator* validator) {
+    if (auto* failure = std::get_if<dlm::report>(&input.content)) {
+        std::vector<dlm::input_document> out(1);
+        out.front().report = std::move(*failure);
+        return out;
+    }
+    dlm::parse_result parsed = std::holds_alternative<std::string>(input.content)
+                                   ? dlm::parse(std::get<std::string>(input.content), limits)
+                                   : std::move(std::get<dlm::parse_result>(input.content));
+    if (!parsed.document) drop_quoted_input(parsed.findings);
+    return validator != nullptr ? validator->validate_each(std::move(parsed)) : dlm::split_features(std::move(parsed));
+}
+
+std::string document_path(const read_input& input, const dlm::input_document& document) {
+    return document.pointer.empty() ? input.path : input.path + "#" + document.pointer;
+}
+
+std::size_t for_each_document(const read_settings& settings, const dlm::validator* validator,
+                              const std::function<void(const std::string& path, dlm::input_document&)>& sink) {
+    return read_inputs(settings, [&](read_input input) {
+        for (dlm::input_document& document : documents_of(input, settings.limits, validator))
+            sink(document_path(input, document), document);
+    });
+}
+
+std::string remote_links_note(std::string_view command, std::size_t remote_links) {
+    if (remote_links == 0) return {};
+    return "dlm " + std::string(command) + ": " + std::to_string(remote_links) +
+           (remote_links == 1 ? " link" : " links") + " with a URI scheme (https:, s3:...) not followed\n";
+}
+
+}  // namespace dlm_cli
