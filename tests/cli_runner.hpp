@@ -75,7 +75,7 @@ struct run_result {
 /// Runs `PREFIX dlm ARGS` through the shell (ARGS already quoted). Standard input comes from `input` (none: the
 /// shell's, when empty); standard output goes to `output` when given (it is then not captured). A run killed by a
 /// signal is a test failure.
-inline run_result run_dlm(const std::string& args, const std::string& input = "/dev/null",
+inline run_result run_dlm(const std::string& args, const std::filesystem::path& input = "/dev/null",
                           const std::string& output = "", const std::string& prefix = "") {
     const temp_dir scratch;
     const std::filesystem::path out = output.empty() ? scratch / "stdout" : std::filesystem::path(output);
@@ -92,10 +92,6 @@ inline run_result run_dlm(const std::string& args, const std::string& input = "/
     if (output.empty()) result.out = read_all(out);
     result.err = read_all(err);
     return result;
-}
-
-inline run_result run_dlm(const std::string& args, const std::filesystem::path& input) {
-    return run_dlm(args, input.string());
 }
 
 /// The lines of `text`, without their newlines.

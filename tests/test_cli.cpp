@@ -44,15 +44,42 @@ const fs::path invalid_item = tree / "items" / "invalid-item.json";
 /// The `--format json` output, one parsed object per line; checks the line shape on the way.
 std::vector<nlohmann::json> json_lines(const std::string& text) {
     std::vector<nlohmann::json> out;
-    for (const auto& line : lines_of(text)) {
+    std::vector<std::string> lines = lines_of(text);
+    // The closing summary line counts the documents, valid and invalid, and the warnings of the lines before it.
+    REQUIRE_FALSE(lines.empty());
+    {
+        INFO(lines.back());
+        REQUIRE(nlohmann::json::accept(lines.back()));
+        const auto summary = nlohmann::ordered_json::parse(lines.back());
+        REQUIRE(summary.size() == 1);
+        REQUIRE(summary.contains("summary"));
+        std::vector<std::string> keys;
+        for (const auto& member : summary["summary"].items()) keys.push_back(member.key());
+        CHECK(keys == std::vector<std::string>{"documents", "valid", "invalid", "warnings", "remote_links", "seconds"});
+        std::size_t valid = 0;
+        std::size_t warnings = 0;
+        for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+            const auto parsed = nlohmann::json::parse(lines[i]);
+            valid += parsed.value("valid", false) ? 1 : 0;
+            warnings += parsed.value("warnings", nlohmann::json::array()).size();
+        }
+        CHECK(summary["summary"]["documents"] == lines.size() - 1);
+        CHECK(summary["summary"]["valid"] == valid);
+        CHECK(summary["summary"]["invalid"] == lines.size() - 1 - valid);
+        CHECK(summary["summary"]["warnings"] == warnings);
+        lines.pop_back();
+    }
+    for (const auto& line : lines) {
         INFO(line);
         REQUIRE(nlohmann::json::accept(line));
         const auto ordered = nlohmann::ordered_json::parse(line);
         std::vector<std::string> keys;
         for (const auto& member : ordered.items()) keys.push_back(member.key());
-        CHECK(keys == std::vector<std::string>{"path", "valid", "errors", "warnings"});
+        CHECK(keys == std::vector<std::string>{"path", "type", "id", "valid", "errors", "warnings"});
         const auto parsed = nlohmann::json::parse(line);
         REQUIRE(parsed["path"].is_string());
+        CHECK((parsed["type"].is_string() || parsed["type"].is_null()));
+        CHECK((parsed["id"].is_string() || parsed["id"].is_null()));
         REQUIRE(parsed["valid"].is_boolean());
         for (const char* list : {"errors", "warnings"}) {
             REQUIRE(parsed[list].is_array());
@@ -725,5 +752,39 @@ TEST_CASE("dlm validate says which pre-1.0 version it found and that dlm upgrade
 }
 
 #endif  // DLM_CLI_PATH
+
+TEST_CASE("no document at all is exit 2 with a message, for every reading command", "[cli]") {
+    const temp_dir empty;
+    for (const std::string command : {"validate", "info", "find"}) {
+        INFO(command);
+        const auto from_stdin = run_dlm(command + " -", "/dev/null");
+        CHECK(from_stdin.status == 2);
+        CHECK(from_stdin.err.find("no document found") != std::string::npos);
+        const auto from_directory = run_dlm(command + " " + quote(empty.path().string()));
+        CHECK(from_directory.status == 2);
+        CHECK(from_directory.err.find("no document found") != std::string::npos);
+    }
+    // Blank lines are no document either; one document among them is checked as usual.
+    const temp_dir scratch;
+    write_all(scratch / "blank.ndjson", "\n\n  \n");
+    CHECK(run_dlm("validate " + quote((scratch / "blank.ndjson").string())).status == 2);
+}
+
+TEST_CASE("validate, info and find read the same PATHs and confine links the same way", "[cli]") {
+    const temp_dir scratch;
+    write_all(scratch / "secret.json", R"({"type": "Feature", "id": "outside"})");
+    const std::filesystem::path inside = scratch / "catalog";
+    std::filesystem::create_directories(inside);
+    write_all(inside / "catalog.json",
+              R"({"type": "Catalog", "stac_version": "1.0.0", "id": "c", "description": "d", "links": [)"
+              R"({"rel": "child", "href": "../secret.json"}]})");
+    const std::string catalog = quote((inside / "catalog.json").string());
+    for (const std::string command : {"validate --format json --links ", "info --links ", "find --links "}) {
+        INFO(command);
+        const auto r = run_dlm(command + catalog);
+        CHECK(r.out.find("outside\"") == std::string::npos);
+        CHECK((r.out + r.err).find("input.outside-root") != std::string::npos);
+    }
+}
 
 }  // namespace dlm_test_cli

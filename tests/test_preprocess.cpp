@@ -23,6 +23,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <dlm/deployment.hpp>
 #include <dlm/error.hpp>
 #include <dlm/preprocess.hpp>
 #include <dlm/stac.hpp>
@@ -112,12 +113,12 @@ float reference(double x, double s, double mean, double std_dev) {
 }
 
 /// The documented bound: |y - R| <= ulp(R) + 2^-48 * (|x * a| + |b|); NaN only where R is NaN; infinities equal.
-bool within_bound(float y, float expected, double x, const dlm::channel_affine& affine) {
+bool within_bound(float y, float expected, double x, const dlm::affine& affine) {
     if (std::isnan(expected) || std::isnan(y)) return std::isnan(expected) && std::isnan(y);
     if (std::isinf(expected) || std::isinf(y)) return y == expected;
     const float larger = std::max(std::fabs(y), std::fabs(expected));
     const double ulp = static_cast<double>(std::nextafter(larger, std::numeric_limits<float>::infinity())) - larger;
-    const double slack = std::ldexp(std::fabs(x * affine.scale) + std::fabs(affine.offset), -48);
+    const double slack = std::ldexp(std::fabs(x * affine.a) + std::fabs(affine.b), -48);
     return std::fabs(static_cast<double>(y) - static_cast<double>(expected)) <= ulp + slack;
 }
 
@@ -362,12 +363,56 @@ TEST_CASE("preprocess: the plan of the bundled wetland model", "[preprocess]") {
     REQUIRE(plan.nodata.has_value());
     CHECK(*plan.nodata == 0.0);
     REQUIRE(plan.affine.size() == 4);
-    CHECK(plan.affine[0].scale == 0.0001 / 0.0281);
-    CHECK(plan.affine[0].offset == -0.0542 / 0.0281);
-    CHECK(plan.affine[3].scale == 0.0001 / 0.0845);
-    CHECK(plan.affine[3].offset == -0.2634 / 0.0845);
+    CHECK(plan.affine[0].a == 0.0001 / 0.0281);
+    CHECK(plan.affine[0].b == -0.0542 / 0.0281);
+    CHECK(plan.affine[3].a == 0.0001 / 0.0845);
+    CHECK(plan.affine[3].b == -0.2634 / 0.0845);
     CHECK_FALSE(plan.mask);
     CHECK(plan.fill == 0.0f);
+}
+
+TEST_CASE("preprocess: the plan of a deployment view is the plan of the model, affines from one fold", "[preprocess]") {
+    std::ifstream file(DLM_TEST_DATA_DIR "/../../examples/data/unet-sentinel2-wetland-item.json");
+    REQUIRE(file);
+    const nlohmann::json item = nlohmann::json::parse(file);
+    const dlm::deployment view = dlm::read_deployment(item);
+    const dlm::preprocess_plan from_view(view);
+    const dlm::preprocess_plan from_model(dlm::read_model(item));
+    CHECK(from_view.source_type == from_model.source_type);
+    CHECK(from_view.bands == from_model.bands);
+    CHECK(from_view.nodata == from_model.nodata);
+    REQUIRE(from_view.affine.size() == view.channels.size());
+    for (std::size_t c = 0; c < view.channels.size(); ++c) {
+        CHECK(from_view.affine[c] == from_model.affine[c]);
+        CHECK(from_view.affine[c] == *view.channels[c].affine);
+    }
+}
+
+TEST_CASE("preprocess: a plan from a view without an affine or a readable type says where", "[preprocess]") {
+    std::ifstream file(DLM_TEST_DATA_DIR "/../../examples/data/unet-sentinel2-wetland-item.json");
+    REQUIRE(file);
+    const nlohmann::json item = nlohmann::json::parse(file);
+
+    nlohmann::json no_std = item;
+    no_std["properties"]["dlm:inputs"]["normalization:std"][2] = 0;
+    const dlm::deployment zero_std = dlm::read_deployment(no_std);
+    CHECK_FALSE(zero_std.findings.ok());
+    try {
+        const dlm::preprocess_plan plan(zero_std);
+        FAIL("a channel without an affine made a plan");
+    } catch (const dlm::error& e) {
+        CHECK(e.pointer() == zero_std.channels[2].pointer);
+        CHECK_THAT(e.reason(), Catch::Contains("channel 2 has no affine"));
+    }
+
+    nlohmann::json other = item;
+    other["properties"]["dlm:data"]["data_type"] = "other";
+    try {
+        const dlm::preprocess_plan plan(dlm::read_deployment(other));
+        FAIL("a data type without a pixel layout made a plan");
+    } catch (const dlm::error& e) {
+        CHECK(e.pointer() == "/properties/dlm:data/data_type");
+    }
 }
 
 TEST_CASE("preprocess: a plan from a model refuses what it cannot apply, with a pointer", "[preprocess]") {
@@ -471,7 +516,9 @@ TEST_CASE("preprocess: misuse is refused before anything is written", "[preproce
         CHECK_THAT(error_of([&] { dlm::preprocess(plan, tile, out); }), Catch::Contains("not finite"));
         plan.source_type = dlm::data_type::cfloat32;
         CHECK_THAT(error_of([&] { dlm::preprocess(plan, tile, out); }), Catch::Contains("complex data type \"cfloat32\""));
-        CHECK_THAT(error_of([&] { (void)dlm::channel_affine::fold(1.0, 0.0, 0.0); }), Catch::Contains("division by zero"));
+        CHECK_FALSE(dlm::affine::fold(1.0, 0.0, 0.0));
+    CHECK_FALSE(dlm::affine::fold(1e300, 0.0, 1e-300));
+    CHECK(dlm::affine::fold(2.0, 1.0, 4.0) == dlm::affine{0.5, -0.25});
     }
     CHECK(untouched());
 }

@@ -72,7 +72,11 @@ TEST_CASE("every valid corpus document validates, with only the warning its name
     const bool announces_warning = file.find("legacy-mapping-form") != std::string::npos ||
                                    file.find("selected-band-spelling") != std::string::npos ||
                                    file.find("numpy-data-type") != std::string::npos;
-    CHECK(report.warnings.size() == (announces_warning ? 1u : 0u));
+    // And a document that the version extension marks deprecated gets stac.deprecated.
+    const nlohmann::json document = read_json(file);
+    const nlohmann::json& fields = document.value("type", "") == "Feature" ? document["properties"] : document;
+    const bool deprecated = fields.value("deprecated", false);
+    CHECK(report.warnings.size() == (announces_warning ? 1u : 0u) + (deprecated ? 1u : 0u));
 }
 
 TEST_CASE("every upgraded legacy document validates clean", "[validator][corpus]") {
@@ -316,6 +320,45 @@ TEST_CASE("a validator is shared by many threads with the same results", "[valid
     }
     for (auto& thread : threads) thread.join();
     CHECK(mismatches == 0);
+}
+
+TEST_CASE("a document marked deprecated gets a warning naming its latest version", "[validator]") {
+    nlohmann::json item = read_json(data_dir / "valid/item-vgg16-cloud-cover-landsat-numpy-data-type.json");
+    // The numpy name of its data type gets a warning of its own: only stac.deprecated counts here.
+    const auto deprecation = [](const dlm::report& report) {
+        std::vector<dlm::finding> found;
+        for (const auto& w : report.warnings) {
+            if (w.rule == dlm::rules::stac_deprecated) found.push_back(w);
+        }
+        return found;
+    };
+    const dlm::report report = shared_validator().validate(item);
+    CHECK(report.ok());
+    const std::vector<dlm::finding> warnings = deprecation(report);
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0].pointer == "/properties/deprecated");
+    std::string latest;
+    for (const auto& link : item["links"]) {
+        if (link["rel"] == "latest-version") latest = link["href"].get<std::string>();
+    }
+    REQUIRE_FALSE(latest.empty());
+    CHECK(warnings[0].message.find("latest-version link leads to \"" + latest + "\"") != std::string::npos);
+
+    // Without a latest-version link, the successor; without either, it says so.
+    nlohmann::json links = nlohmann::json::array();
+    for (const auto& link : item["links"]) {
+        if (link["rel"] != "latest-version") links.push_back(link);
+    }
+    item["links"] = links;
+    CHECK(deprecation(shared_validator().validate(item)).at(0).message.find("successor-version link") != std::string::npos);
+    links = nlohmann::json::array();
+    for (const auto& link : item["links"]) {
+        if (link["rel"] != "successor-version") links.push_back(link);
+    }
+    item["links"] = links;
+    CHECK(deprecation(shared_validator().validate(item)).at(0).message.find("names no latest-version") != std::string::npos);
+    item["properties"]["deprecated"] = false;
+    CHECK(deprecation(shared_validator().validate(item)).empty());
 }
 
 }  // namespace dlm_test_validator

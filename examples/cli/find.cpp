@@ -37,7 +37,7 @@ options:
   --format FORMAT     text (default) or json: one JSON object per model per line
   -h, --help          show this help
 
-exit status: 0 a model matches; 1 none does; 2 bad usage, or a PATH that cannot be read or parsed
+exit status: 0 a model matches; 1 none does; 2 bad usage, no document at all, or a PATH that cannot be read or parsed
 (reported on standard error; the other PATHs are still searched).
 )";
 
@@ -157,7 +157,9 @@ int run_find(argument_cursor args) {
 
     bool failed = false;
     std::size_t found = 0;
+    std::size_t documents = 0;
     const std::size_t remote = for_each_document(reading, nullptr, [&](const std::string& path, dlm::input_document& d) {
+        ++documents;
         if (!d.document || !d.report.ok()) {
             failed = true;
             std::cerr << "dlm find: " << printable(path) << " cannot be read:\n" << render_findings(d.report, false);
@@ -177,6 +179,10 @@ int run_find(argument_cursor args) {
         }
     });
     std::cerr << remote_links_note("find", remote);
+    if (documents == 0) {
+        std::cerr << no_document_message("find");
+        return exit_failure;
+    }
     std::cout << std::flush;
     if (failed) return exit_failure;
     return found != 0 ? exit_ok : exit_invalid;

@@ -42,7 +42,8 @@ options:
   -h, --help             show this help
 
 exit status: 0 every view printed; 1 a document is valid but holds no dlm model (it does not
-declare the extension, or it is a Catalog); 2 bad usage, or a document cannot be read, is not JSON
+declare the extension, or it is a Catalog); 2 bad usage, no document at all (empty input, a
+directory without *.json files), or a document cannot be read, is not JSON
 or is invalid (the findings are printed on standard error; `dlm validate PATH` tells more).
 )";
 
@@ -202,7 +203,9 @@ int run_info(argument_cursor args) {
         if (s == exit_failure || (s == exit_invalid && status == exit_ok)) status = s;
     };
     std::size_t printed = 0;
+    std::size_t documents = 0;
     const std::size_t remote = for_each_document(reading, &*validator, [&](const std::string& path, dlm::input_document& d) {
+        ++documents;
         const auto refuse = [&](const std::string& why, const dlm::report& report, int s) {
             worse(s);
             std::cerr << "dlm info: " << printable(path) << why << '\n' << render_findings(report, false);
@@ -247,6 +250,10 @@ int run_info(argument_cursor args) {
         }
     });
     std::cerr << remote_links_note("info", remote);
+    if (documents == 0) {
+        std::cerr << no_document_message("info");
+        return exit_failure;
+    }
     std::cout << std::flush;
     return status;
 }

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -91,6 +92,8 @@ std::string render_text(const document_result& result, bool colour, bool quiet) 
 std::string render_json(const document_result& result) {
     nlohmann::ordered_json line;
     line["path"] = result.path;
+    line["type"] = result.type ? nlohmann::ordered_json(*result.type) : nlohmann::ordered_json();
+    line["id"] = result.id ? nlohmann::ordered_json(*result.id) : nlohmann::ordered_json();
     line["valid"] = result.report.ok();
     line["errors"] = findings_json(result.report.errors);
     line["warnings"] = findings_json(result.report.warnings);
@@ -105,6 +108,20 @@ std::string render_summary(std::size_t valid, std::size_t invalid, std::size_t w
     std::snprintf(time, sizeof time, "%.2f", seconds);
     return std::to_string(valid) + " valid, " + std::to_string(invalid) + " invalid, " +
            dlm::detail::count_text(warnings, "warning") + ", in " + time + " s\n";
+}
+
+std::string render_json_summary(std::size_t valid, std::size_t invalid, std::size_t warnings, std::size_t remote_links,
+                                double seconds) {
+    nlohmann::ordered_json summary;
+    summary["documents"] = valid + invalid;
+    summary["valid"] = valid;
+    summary["invalid"] = invalid;
+    summary["warnings"] = warnings;
+    summary["remote_links"] = remote_links;
+    summary["seconds"] = std::round(seconds * 1000.0) / 1000.0;
+    nlohmann::ordered_json line;
+    line["summary"] = std::move(summary);
+    return line.dump() + '\n';
 }
 
 }  // namespace dlm_cli

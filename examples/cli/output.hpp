@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,8 @@ struct document_result {
     bool input_failed = false;
     /// The document declares the (deprecated) dlm extension.
     bool uses_dlm = false;
+    /// The document's `type` and `id`, when they are strings.
+    std::optional<std::string> type, id;
 };
 
 /// How `dlm validate` prints.
@@ -37,13 +40,17 @@ enum class output_format { text, json };
 /// With `quiet`, a valid document renders as nothing.
 [[nodiscard]] std::string render_text(const document_result& result, bool colour, bool quiet);
 
-/// Renders a document for `--format json`: one JSON object (path, valid, errors, warnings) and a newline.
+/// Renders a document for `--format json`: one JSON object (path, type, id, valid, errors, warnings) and a newline.
 [[nodiscard]] std::string render_json(const document_result& result);
 
 /// Renders the findings of a report as indented text lines (used by `upgrade` and `info` too).
 [[nodiscard]] std::string render_findings(const dlm::report& report, bool colour);
 
 /// `N valid, M invalid, W warnings, in T s` and a newline.
+/// The closing line of `--format json`: {"summary": {documents, valid, invalid, warnings, remote_links, seconds}}.
+[[nodiscard]] std::string render_json_summary(std::size_t valid, std::size_t invalid, std::size_t warnings,
+                                              std::size_t remote_links, double seconds);
+
 [[nodiscard]] std::string render_summary(std::size_t valid, std::size_t invalid, std::size_t warnings,
                                          double seconds);
 

@@ -217,6 +217,11 @@ std::size_t for_each_document(const read_settings& settings, const dlm::validato
     });
 }
 
+std::string no_document_message(std::string_view command) {
+    return "dlm " + std::string(command) +
+           ": no document found (empty input, or a directory without *.json files)\n";
+}
+
 std::string remote_links_note(std::string_view command, std::size_t remote_links) {
     if (remote_links == 0) return {};
     return "dlm " + std::string(command) + ": " + std::to_string(remote_links) +

@@ -63,6 +63,10 @@ std::size_t read_inputs(const read_settings& settings, const std::function<void(
 std::size_t for_each_document(const read_settings& settings, const dlm::validator* validator,
                               const std::function<void(const std::string& path, dlm::input_document&)>& sink);
 
+/// The line for standard error when the PATHs held no document at all (empty input, an empty directory): the commands
+/// exit with status 2 rather than report success on nothing.
+[[nodiscard]] std::string no_document_message(std::string_view command);
+
 /// A line for standard error about the links that were not followed, or "" when there were none.
 [[nodiscard]] std::string remote_links_note(std::string_view command, std::size_t remote_links);
 

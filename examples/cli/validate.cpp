@@ -32,11 +32,14 @@ PATH is one of:
   DIRECTORY     every *.json file below it, recursively, in sorted order
   -             standard input: one JSON document, or NDJSON (one document per line, reported as
                 -:LINE; blank lines are skipped). When the whole input is one JSON value it is one
-                document; otherwise it is read line by line. Empty input holds no document.
+                document; otherwise it is read line by line. Blank lines are skipped.
 
 options:
   --format FORMAT        text (default) or json: one JSON object per document per line,
-                         {"path", "valid", "errors": [{"rule", "pointer", "message"}], "warnings"}
+                         {"path", "type", "id", "valid", "errors": [{"rule", "pointer", "message"}],
+                         "warnings"} (type and id null when not strings), then a closing line
+                         {"summary": {"documents", "valid", "invalid", "warnings", "remote_links",
+                         "seconds"}}
   --links                also check the local files that the `child` and `item` links of catalogs
                          and collections point to, recursively, each file once (links with a URI
                          scheme such as https: are never fetched, only counted; links are not
@@ -60,8 +63,9 @@ The text format prints one line per document (with its findings indented below i
 line `N valid, M invalid, W warnings, in T s`; colour is used when standard output is a terminal
 and NO_COLOR is not set.
 
-exit status: 0 all valid, 1 a document is invalid, 2 bad usage or an input that cannot be read or
-parsed (reported like any document; the other inputs are still checked).
+exit status: 0 all valid, 1 a document is invalid, 2 bad usage, no document at all (empty input, a
+directory without *.json files), or an input that cannot be read or parsed (reported like any
+document; the other inputs are still checked).
 )";
 
 namespace {
@@ -111,6 +115,14 @@ validate_settings parse_validate_arguments(argument_cursor& args) {
     return s;
 }
 
+/// The member `name` of `document` when it is a string.
+std::optional<std::string> string_member(const nlohmann::json& document, const char* name) {
+    if (!document.is_object()) return std::nullopt;
+    const auto member = document.find(name);
+    if (member == document.end() || !member->is_string()) return std::nullopt;
+    return member->get<std::string>();
+}
+
 /// Validates one input on a worker: parses it if needed, and each of its documents once.
 job_results check(read_input& input, const dlm::validator& validator, const dlm::limits& limits) {
     job_results out;
@@ -120,13 +132,25 @@ job_results check(read_input& input, const dlm::validator& validator, const dlm:
         // what the parser found outside the features.
         const bool failed = documents.size() == 1 && !documents.front().document;
         for (dlm::input_document& d : documents) {
-            const bool uses_dlm = d.document && dlm::has_extension(*d.document);
-            out.push_back({document_path(input, d), std::move(d.report), failed, uses_dlm});
+            document_result result;
+            result.path = document_path(input, d);
+            result.report = std::move(d.report);
+            result.input_failed = failed;
+            if (d.document) {
+                result.uses_dlm = dlm::has_extension(*d.document);
+                result.type = string_member(*d.document, "type");
+                result.id = string_member(*d.document, "id");
+            }
+            out.push_back(std::move(result));
         }
     } catch (const std::exception& e) {
         dlm::report report;
         report.error("internal", "", std::string("validation stopped: ") + e.what());
-        out.push_back({input.path, std::move(report), true});
+        document_result result;
+        result.path = input.path;
+        result.report = std::move(report);
+        result.input_failed = true;
+        out.push_back(std::move(result));
     }
     return out;
 }
@@ -164,10 +188,17 @@ public:
     }
 
     /// Clears the progress line and prints the summary; returns the exit status.
-    int finish() {
+    int finish(std::size_t remote_links) {
         clear_progress();
-        if (settings_.format == output_format::text && !settings_.quiet)
+        if (valid_ + invalid_ == 0) {
+            std::fputs(no_document_message("validate").c_str(), stderr);
+            return exit_failure;
+        }
+        if (settings_.format == output_format::json) {
+            write(render_json_summary(valid_, invalid_, warnings_, remote_links, elapsed()));
+        } else if (!settings_.quiet) {
             write(render_summary(valid_, invalid_, warnings_, elapsed()));
+        }
         std::fflush(stdout);
         const bool note_wanted =
             settings_.deprecation_note || (settings_.format == output_format::text && !settings_.quiet);
@@ -220,6 +251,7 @@ int run_validate(argument_cursor args) {
     const std::optional<dlm::validator> validator = make_validator("validate", s.validation);
     if (!validator) return exit_failure;
     printer out(s);
+    std::size_t remote = 0;
     {
         // At most 64 documents per thread in flight, and at most one input limit's worth of text.
         ordered_pipeline<read_input, job_results> pipeline(
@@ -227,14 +259,14 @@ int run_validate(argument_cursor args) {
             [&](read_input& input) { return check(input, *validator, s.reading.limits); },
             [&out](job_results& results) { out.print(results); }, [&out] { out.tick(); },
             std::chrono::milliseconds(200), s.reading.limits.max_bytes);
-        const std::size_t remote = read_inputs(s.reading, [&pipeline](read_input input) {
+        remote = read_inputs(s.reading, [&pipeline](read_input input) {
             const std::size_t bytes = input.bytes;
             pipeline.submit(std::move(input), bytes);
         });
         pipeline.finish();
         std::cerr << remote_links_note("validate", remote);
     }
-    return out.finish();
+    return out.finish(remote);
 }
 
 }  // namespace dlm_cli

@@ -23,6 +23,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <dlm/affine.hpp>
 #include <dlm/enums.hpp>
 #include <dlm/model.hpp>
 #include <dlm/report.hpp>
@@ -47,17 +48,6 @@ enum class band_source {
     }
     return {};
 }
-
-/// `y = x * a + b`: `scaling_factor` s, `normalization:mean` m and `normalization:std` d folded into one
-/// affine, `a = s / d`, `b = -m / d`, computed in double (so `y == (x * s - m) / d` up to double rounding).
-struct affine {
-    /// The factor, `s / d`.
-    double a = 1.0;
-    /// The offset, `-m / d`.
-    double b = 0.0;
-    /// `x * a + b`.
-    [[nodiscard]] constexpr double operator()(double x) const noexcept { return x * a + b; }
-};
 
 /// One channel of the model input, in model order (`selected_bands` order).
 struct channel {

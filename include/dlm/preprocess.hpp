@@ -35,23 +35,13 @@
 #include <optional>
 #include <vector>
 
+#include <dlm/affine.hpp>
 #include <dlm/enums.hpp>
 #include <dlm/model.hpp>
 
 namespace dlm {
 
-/// One channel's affine map y = x * scale + offset, folded from `scaling_factor`, `normalization:mean` and
-/// `normalization:std`.
-struct channel_affine {
-    /// a = scaling_factor / std.
-    double scale = 1.0;
-    /// b = -mean / std.
-    double offset = 0.0;
-
-    /// The affine of (x * scaling_factor - mean) / std, folded in double. Throws `dlm::error` when `std` is zero or
-    /// any argument or result is not finite.
-    [[nodiscard]] static channel_affine fold(double scaling_factor, double mean, double std);
-};
+struct deployment;
 
 /// What to do with the pixels of a tile: which bands, which source type, which affine per channel, and nodata.
 /// Members are public: `dlm::preprocess` checks the whole plan before it writes anything.
@@ -62,7 +52,7 @@ struct preprocess_plan {
     /// Source band index of each model channel, in model order (`dlm:inputs.selected_bands`).
     std::vector<std::int64_t> bands;
     /// One affine per channel, same length as `bands`.
-    std::vector<channel_affine> affine;
+    std::vector<dlm::affine> affine;
     /// The source samples' nodata value (`dlm:data.nodata`; NaN for "nan"), if any. A sample matches when it equals
     /// this value exactly (integer sources: only an integral value within the type's range can match); any NaN
     /// sample matches a NaN nodata.
@@ -77,7 +67,7 @@ struct preprocess_plan {
 
     /// A plan from the fields of `dlm:data` and `dlm:inputs`: folds (x * scaling_factor - mean[c]) / std[c] into
     /// `affine[c]` in double. Throws `dlm::error` when `mean` or `std` does not have one entry per band, or a
-    /// channel cannot be folded (see `channel_affine::fold`).
+    /// channel cannot be folded (`dlm::affine::fold` refuses it: std 0, a value not finite).
     preprocess_plan(dlm::data_type type, std::vector<std::int64_t> selected_bands, double scaling_factor,
                     const std::vector<double>& mean, const std::vector<double>& std,
                     std::optional<double> no_data = std::nullopt);
@@ -88,6 +78,11 @@ struct preprocess_plan {
     /// "/dlm:inputs/normalization:std/2") when the model cannot be preprocessed: a refused data type, a nodata
     /// string that is not a number, a 64-bit integer nodata that a double cannot hold, lengths that differ, a zero std.
     explicit preprocess_plan(const dlm::model& m);
+
+    /// The plan of a deployment view (`dlm::read_deployment`): its source data type, the band index and affine of
+    /// each channel, and its nodata. Throws `dlm::error` at the pointer of what is missing (an error finding of the
+    /// view says why): a source type the kernels refuse or do not know, a channel without an affine.
+    explicit preprocess_plan(const dlm::deployment& view);
 
     /// The number of model channels, C.
     [[nodiscard]] std::size_t channels() const noexcept { return bands.size(); }

@@ -21,6 +21,8 @@ inline constexpr char stac_version_unsupported[] = "stac.version.unsupported";
 inline constexpr char stac_extension_unavailable[] = "stac.extension.unavailable";
 /// A registered or resolved schema cannot be compiled, or breaks a schema limit.
 inline constexpr char stac_extension_invalid_schema[] = "stac.extension.invalid-schema";
+/// The document is marked `deprecated: true` (version extension): a warning naming its latest version when linked.
+inline constexpr char stac_deprecated[] = "stac.deprecated";
 
 // ---- dlm -----------------------------------------------------------------------------------------------------
 /// A `dlm:` field other than the five (and the tolerated legacy `dlm:archive`).

@@ -220,8 +220,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                         dlm_fuzz::require(std::memcmp(&y, &plan.fill, sizeof y) == 0, "nodata not replaced by fill");
                         continue;
                     }
-                    const double a = plan.affine[c].scale;
-                    const double b = plan.affine[c].offset;
+                    const double a = plan.affine[c].a;
+                    const double b = plan.affine[c].b;
                     const auto expected = static_cast<float>(x.value * a + b);
                     if (std::isnan(expected) || std::isnan(y)) {
                         dlm_fuzz::require(std::isnan(expected) && std::isnan(y), "NaN where the reference has none");

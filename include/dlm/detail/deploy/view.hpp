@@ -159,7 +159,13 @@ inline void fold_affines(const model& m, deployment& view, const std::string& in
                                     std::to_string(i) + " cannot be normalized");
             ok = false;
         }
-        if (ok) c.affine = dlm::affine{s / *c.std, -*c.mean / *c.std};
+        if (!ok) continue;
+        c.affine = dlm::affine::fold(s, *c.mean, *c.std);
+        if (!c.affine) {
+            view.findings.error(rules::deploy_normalization_undefined, at(at(inputs_pointer, "normalization:std"), i),
+                                "scaling_factor / std or mean / std of channel " + std::to_string(i) +
+                                    " is too large for a double");
+        }
     }
 }
 

@@ -16,6 +16,7 @@
 
 #include <dlm/detail/json/text.hpp>
 #include <dlm/detail/preprocess/sample.hpp>
+#include <dlm/deployment.hpp>
 #include <dlm/enums.hpp>
 #include <dlm/error.hpp>
 #include <dlm/model.hpp>
@@ -23,18 +24,14 @@
 
 namespace dlm::detail {
 
-/// channel_affine::fold, with errors at `pointer`.
-[[nodiscard]] inline channel_affine fold_at(double scaling_factor, double mean, double std_dev,
-                                            const std::string& pointer) {
+/// dlm::affine::fold, with the reason of a refusal thrown at `pointer`.
+[[nodiscard]] inline affine fold_at(double scaling_factor, double mean, double std_dev, const std::string& pointer) {
+    if (const auto folded = affine::fold(scaling_factor, mean, std_dev)) return *folded;
     if (!std::isfinite(scaling_factor) || !std::isfinite(mean) || !std::isfinite(std_dev)) {
         throw error(pointer, "scaling_factor, mean and std must be finite numbers");
     }
     if (std_dev == 0.0) throw error(pointer, "a standard deviation of 0 cannot normalize (division by zero)");
-    const channel_affine folded{scaling_factor / std_dev, -mean / std_dev};
-    if (!std::isfinite(folded.scale) || !std::isfinite(folded.offset)) {
-        throw error(pointer, "scaling_factor / std or mean / std is too large for a double");
-    }
-    return folded;
+    throw error(pointer, "scaling_factor / std or mean / std is too large for a double");
 }
 
 /// `value` as a double when it is exactly one (so an integer nodata compares as written), else throws at `pointer`.
@@ -64,10 +61,6 @@ template <class Int>
 }  // namespace dlm::detail
 
 namespace dlm {
-
-inline channel_affine channel_affine::fold(double scaling_factor, double mean, double std) {
-    return detail::fold_at(scaling_factor, mean, std, "");
-}
 
 inline preprocess_plan::preprocess_plan(data_type type, std::vector<std::int64_t> selected_bands,
                                         double scaling_factor, const std::vector<double>& mean,
@@ -100,6 +93,27 @@ inline preprocess_plan::preprocess_plan(const model& m)
                       std::vector<double>(m.inputs.normalization_std.begin(), m.inputs.normalization_std.end()),
                       m.data.nodata ? std::optional<double>(detail::nodata_number(*m.data.nodata, "/dlm:data/nodata"))
                                     : std::nullopt) {}
+
+inline preprocess_plan::preprocess_plan(const deployment& view) : nodata(view.nodata) {
+    const std::string data_type_pointer = view.fields_pointer + "/dlm:data/data_type";
+    if (!view.source_data_type) {
+        throw error(data_type_pointer, "the data type " + detail::quote(std::string(to_string(view.data_type))) +
+                                           " has no fixed pixel layout: the source pixels cannot be read");
+    }
+    source_type = *view.source_data_type;
+    if (!detail::sample_type(source_type)) throw error(data_type_pointer, detail::refused_type_reason(source_type));
+    bands.reserve(view.channels.size());
+    affine.reserve(view.channels.size());
+    for (const channel& c : view.channels) {
+        if (!c.affine) {
+            throw error(c.pointer, "channel " + std::to_string(bands.size()) +
+                                       " has no affine: its scaling_factor, mean or std is missing or unusable");
+        }
+        if (c.band_index < 0) throw error(c.pointer, "a band index must be >= 0");
+        bands.push_back(c.band_index);
+        affine.push_back(*c.affine);
+    }
+}
 
 }  // namespace dlm
 

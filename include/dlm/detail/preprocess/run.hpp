@@ -66,7 +66,7 @@ struct preprocess_job {
     }
     for (std::size_t c = 0; c < plan.bands.size(); ++c) {
         if (plan.bands[c] < 0) fail_preprocess("band index " + std::to_string(plan.bands[c]) + " is negative");
-        if (!std::isfinite(plan.affine[c].scale) || !std::isfinite(plan.affine[c].offset)) {
+        if (!std::isfinite(plan.affine[c].a) || !std::isfinite(plan.affine[c].b)) {
             fail_preprocess("the affine map of channel " + std::to_string(c) + " is not finite");
         }
     }
@@ -121,12 +121,12 @@ void run_rows(const preprocess_job& job, std::size_t first, std::size_t last) no
             const T* src = row_start + static_cast<std::size_t>(plan.bands[c]) * tile.band_stride;
             float* values = job.out->values + at;
             std::uint8_t* mask = job.mask ? job.out->mask + at : nullptr;
-            const channel_affine& affine = plan.affine[c];
+            const dlm::affine& affine = plan.affine[c];
             if (job.avx2) {
-                convert_row_avx2<T>(src, tile.pixel_stride, job.width, values, mask, affine.scale, affine.offset,
+                convert_row_avx2<T>(src, tile.pixel_stride, job.width, values, mask, affine.a, affine.b,
                                     is_nodata, job.fill_bits);
             } else {
-                convert_row_default<T>(src, tile.pixel_stride, job.width, values, mask, affine.scale, affine.offset,
+                convert_row_default<T>(src, tile.pixel_stride, job.width, values, mask, affine.a, affine.b,
                                        is_nodata, job.fill_bits);
             }
         }

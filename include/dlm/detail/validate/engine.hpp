@@ -370,6 +370,7 @@ private:
             }
         }
 
+        if (!is_catalog) warn_if_deprecated(document, is_item, prefix, out);
         check_placement(document, is_item, is_catalog, declared, prefix, out);
         if (declared && !is_catalog) {
             check_companions(document, state_.options.relax_companions, prefix, out);
@@ -381,6 +382,33 @@ private:
                 check_consistency(document, prefix, out);
             }
         }
+    }
+
+    /// A warning for an Item or Collection that the version extension marks `deprecated: true`, naming the href of
+    /// its `latest-version` link (else `successor-version`) when it has one, as pystac warns when it reads one.
+    static void warn_if_deprecated(const nlohmann::json& document, bool is_item, const std::string& prefix,
+                                   report& out) {
+        const auto* fields = is_item ? member(document, "properties") : &document;
+        if (fields == nullptr || !fields->is_object()) return;
+        const auto* deprecated = member(*fields, "deprecated");
+        if (deprecated == nullptr || *deprecated != true) return;
+        std::string message = "the document is marked deprecated (version extension `deprecated: true`)";
+        std::string successor;
+        if (const auto* links = member(document, "links"); links && links->is_array()) {
+            for (const char* rel : {"latest-version", "successor-version"}) {
+                for (const auto& link : *links) {
+                    const auto* link_rel = link.is_object() ? member(link, "rel") : nullptr;
+                    const auto* href = link.is_object() ? member(link, "href") : nullptr;
+                    if (link_rel && *link_rel == rel && href && href->is_string()) {
+                        successor = "; its " + std::string(rel) + " link leads to " + quote(href->get<std::string>());
+                        break;
+                    }
+                }
+                if (!successor.empty()) break;
+            }
+        }
+        message += successor.empty() ? "; it names no latest-version or successor-version link" : successor;
+        out.warning(rules::stac_deprecated, prefix + (is_item ? "/properties/deprecated" : "/deprecated"), message);
     }
 
     static bool has_finding_at(const report& r, const std::string& pointer) {
