@@ -440,6 +440,75 @@ TEST_CASE("a worker thread that cannot start is not fatal", "[cli][cli-safety]")
     CHECK(json_lines(r.out).size() == 6);
 }
 
+/// Whether `result` has an error with `rule` at `pointer`.
+bool has_error(const nlohmann::json& result, const std::string& rule, const std::string& pointer) {
+    for (const auto& f : result["errors"]) {
+        if (f["rule"] == rule && f["pointer"] == pointer) return true;
+    }
+    return false;
+}
+
+TEST_CASE("a broken link is reported on the linking document, at the link", "[cli][cli-safety]") {
+    const temp_dir dir;
+    fs::create_directories(dir / "items");
+    fs::copy_file(model_item, dir / "items" / "item.json");
+    write_all(dir / "catalog.json", R"({"type": "Catalog", "stac_version": "1.0.0", "id": "c", "description": "d",
+        "links": [{"rel": "child", "href": "missing.json"}, {"rel": "item", "href": "items/item.json"},
+                  {"rel": "item", "href": "gone/away.json"}]})");
+    for (const std::string command : {"validate --links --format json ", "info --links --format json "}) {
+        INFO(command);
+        const auto r = run_dlm(command + q(dir / "catalog.json"));
+        INFO(r.out << r.err);
+        const auto results = json_lines(r.out);
+        // No line of its own: it is no document.
+        CHECK(result_for(results, (dir / "missing.json").string()) == nullptr);
+        const auto* catalog = result_for(results, (dir / "catalog.json").string());
+        REQUIRE(catalog != nullptr);
+        CHECK(has_error(*catalog, "input.link-broken", "/links/0"));
+        CHECK(has_error(*catalog, "input.link-broken", "/links/2"));
+        CHECK_FALSE(has_error(*catalog, "input.link-broken", "/links/1"));
+        CHECK(r.status == (command.rfind("validate", 0) == 0 ? 1 : 2));  // info: an invalid document is status 2
+    }
+    // The linked Item is still read and checked.
+    const auto results = json_lines(run_dlm("validate --links --format json " + q(dir / "catalog.json")).out);
+    const auto* item = result_for(results, (dir / "items" / "item.json").string());
+    REQUIRE(item != nullptr);
+    CHECK((*item)["valid"] == true);
+}
+
+TEST_CASE("--assets: local asset hrefs must lead to files inside the tree, remote ones are left alone", "[cli][cli-safety]") {
+    const temp_dir dir;
+    fs::create_directories(dir / "catalog");
+    nlohmann::json item = nlohmann::json::parse(read_all(model_item));
+    item["assets"]["weights"] = {{"href", "weights/model%20v1.pt"}, {"roles", {"model"}}};
+    item["assets"]["outside"] = {{"href", "../secret.pt"}};
+    write_all(dir / "secret.pt", "x");
+    write_all(dir / "catalog" / "item.json", item.dump(2));
+    const std::string path = (dir / "catalog" / "item.json").string();
+
+    const auto missing = run_dlm("validate --assets --format json " + q(path));
+    INFO(missing.out << missing.err);
+    CHECK(missing.status == 1);
+    const auto results = json_lines(missing.out);
+    REQUIRE(results.size() == 1);
+    CHECK(has_error(results[0], "input.asset-missing", "/assets/weights/href"));
+    // Outside the tree: not looked at, whether it exists or not.
+    CHECK(has_error(results[0], "input.outside-root", "/assets/outside/href"));
+    CHECK(results[0]["errors"].size() == 2);  // the https: assets are never fetched nor checked
+
+    fs::create_directories(dir / "catalog" / "weights");
+    write_all(dir / "catalog" / "weights" / "model v1.pt", "weights");
+    const auto present = json_lines(run_dlm("validate --assets --format json " + q(path)).out);
+    REQUIRE(present.size() == 1);
+    CHECK_FALSE(has_error(present[0], "input.asset-missing", "/assets/weights/href"));
+    const auto widened = json_lines(run_dlm("validate --assets --format json --root " + q(dir.path()) + " " + q(path)).out);
+    REQUIRE(widened.size() == 1);
+    CHECK(widened[0]["valid"] == true);
+
+    // Without --assets, nothing is looked at.
+    CHECK(run_dlm("validate " + q(path)).status == 0);
+}
+
 }  // namespace dlm_test_cli_safety
 
 #endif  // DLM_CLI_PATH

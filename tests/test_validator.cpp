@@ -1,5 +1,6 @@
 // dlm::validator against the corpus: every valid document passes, every rule case is reported with its rule id and
 // pointer, and the wording of the common findings is pinned.
+#include <dlm/error.hpp>
 #include <dlm/validator.hpp>
 
 #include <catch2/catch.hpp>

@@ -33,6 +33,9 @@ options:
   --no-gpu            a docker option runs without a GPU
   --links             also read the local files that catalogs' child and item links point to,
                       inside the tree of the PATHs (as for `dlm validate`)
+  --assets            check that the local asset hrefs of each file's documents lead to files
+                      (model weights in a catalog's repository), inside the same trees as links;
+                      never the network (input.asset-missing, input.outside-root)
   --root DIR          also allow links to reach files under DIR (repeatable)
   --format FORMAT     text (default) or json: one JSON object per model per line
   -h, --help          show this help

@@ -34,6 +34,9 @@ options:
                          (with "path"); a document without a view is {"path", "errors"}
   --links                also read the local files that catalogs' child and item links point to,
                          inside the tree of the PATHs (as for `dlm validate`)
+  --assets               check that the local asset hrefs of each file's documents lead to files
+                         (model weights in a catalog's repository), inside the same trees as links;
+                         never the network (input.asset-missing, input.outside-root)
   --root DIR             also allow links to reach files under DIR (repeatable)
   --relax-companions     report a missing scientific/eo/version extension as a warning
   --schema URI=FILE      register the JSON Schema in FILE for the extension URI (repeatable); the

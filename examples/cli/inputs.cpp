@@ -1,5 +1,6 @@
 #include "inputs.hpp"
 
+#include <dlm/detail/json/pointer.hpp>
 #include <dlm/parse.hpp>
 
 #include <algorithm>
@@ -510,6 +511,50 @@ void split_stream(std::istream& in, const std::function<void(stream_document)>& 
     while (next_document_line()) send_line();
 }
 
+namespace {
+
+/// Where an href leads on this machine: nullopt for a URI with a scheme other than `file:` (`remote` is then set), or
+/// for an href that names no file (empty after the query and fragment are cut, a NUL once decoded).
+std::optional<fs::path> local_path_of(std::string_view reference, const fs::path& base_directory, bool& remote) {
+    remote = false;
+    if (const auto scheme = scheme_length(reference); scheme != 0) {
+        if (!iequals(reference.substr(0, scheme), "file")) {  // remote: never fetched
+            remote = true;
+            return std::nullopt;
+        }
+        reference.remove_prefix(scheme + 1);
+        if (reference.substr(0, 2) == "//") {  // file://host/path: keep the path
+            reference.remove_prefix(2);
+            const auto slash = reference.find('/');
+            reference = slash == std::string_view::npos ? std::string_view{} : reference.substr(slash);
+        }
+    }
+    reference = reference.substr(0, reference.find_first_of("?#"));
+    if (reference.empty()) return std::nullopt;
+    const std::string decoded = percent_decode(reference);
+    if (decoded.find('\0') != std::string::npos) return std::nullopt;  // no file has such a name
+    const fs::path target(decoded);
+    return (target.is_absolute() ? target : base_directory / target).lexically_normal();
+}
+
+void collect_assets(const nlohmann::json& document, const fs::path& base_directory, const std::string& prefix,
+                    std::vector<local_reference>& out) {
+    if (!document.is_object()) return;
+    const auto assets = document.find("assets");
+    if (assets == document.end() || !assets->is_object()) return;
+    for (const auto& [key, asset] : assets->items()) {
+        if (!asset.is_object()) continue;
+        const auto href = asset.find("href");
+        if (href == asset.end() || !href->is_string()) continue;
+        bool remote = false;
+        if (auto path = local_path_of(href->get_ref<const std::string&>(), base_directory, remote)) {
+            out.push_back({std::move(*path), dlm::detail::join(dlm::detail::join(prefix + "/assets", key), "href")});
+        }
+    }
+}
+
+}  // namespace
+
 catalog_links links_of(const nlohmann::json& document, const fs::path& base_directory) {
     catalog_links out;
     if (!document.is_object()) return out;
@@ -518,37 +563,34 @@ catalog_links links_of(const nlohmann::json& document, const fs::path& base_dire
     if (*type != "Catalog" && *type != "Collection") return out;
     const auto links = document.find("links");
     if (links == document.end() || !links->is_array()) return out;
-    for (const auto& link : *links) {
+    for (std::size_t i = 0; i < links->size(); ++i) {
+        const auto& link = (*links)[i];
         if (!link.is_object()) continue;
         const auto rel = link.find("rel");
         const auto href = link.find("href");
         if (rel == link.end() || href == link.end() || !rel->is_string() || !href->is_string()) continue;
         if (*rel != "child" && *rel != "item") continue;
-        std::string_view reference = href->get_ref<const std::string&>();
-        if (const auto scheme = scheme_length(reference); scheme != 0) {
-            if (!iequals(reference.substr(0, scheme), "file")) {  // remote: never fetched
-                ++out.remote;
-                continue;
-            }
-            reference.remove_prefix(scheme + 1);
-            if (reference.substr(0, 2) == "//") {  // file://host/path: keep the path
-                reference.remove_prefix(2);
-                const auto slash = reference.find('/');
-                reference = slash == std::string_view::npos ? std::string_view{} : reference.substr(slash);
-            }
+        bool remote = false;
+        if (auto path = local_path_of(href->get_ref<const std::string&>(), base_directory, remote)) {
+            out.local.push_back({std::move(*path), dlm::detail::join("/links", i)});
+        } else if (remote) {
+            ++out.remote;
         }
-        reference = reference.substr(0, reference.find_first_of("?#"));
-        if (reference.empty()) continue;
-        const std::string decoded = percent_decode(reference);
-        if (decoded.find('\0') != std::string::npos) continue;  // no file has such a name
-        const fs::path target(decoded);
-        out.local.push_back((target.is_absolute() ? target : base_directory / target).lexically_normal());
     }
     return out;
 }
 
-std::vector<fs::path> local_links(const nlohmann::json& document, const fs::path& base_directory) {
-    return links_of(document, base_directory).local;
+std::vector<local_reference> local_assets(const nlohmann::json& document, const fs::path& base_directory) {
+    std::vector<local_reference> out;
+    collect_assets(document, base_directory, "", out);
+    if (document.is_object() && document.value("type", nlohmann::json()) == "FeatureCollection") {
+        const auto features = document.find("features");
+        if (features != document.end() && features->is_array()) {
+            for (std::size_t i = 0; i < features->size(); ++i)
+                collect_assets((*features)[i], base_directory, dlm::detail::join("/features", i), out);
+        }
+    }
+    return out;
 }
 
 std::string identity_of(const fs::path& path) {

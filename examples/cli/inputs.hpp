@@ -145,10 +145,17 @@ std::string errno_message(int code);
 void split_stream(std::istream& in, const std::function<void(stream_document)>& sink,
                   std::size_t max_bytes = default_max_bytes);
 
+/// A local file that a document refers to, and the JSON pointer of the reference (`/links/3`, `/assets/model/href`).
+struct local_reference {
+    /// Resolved against the document's directory and made lexically normal.
+    std::filesystem::path path;
+    std::string pointer;
+};
+
 /// The `child` and `item` links of a Catalog or Collection.
 struct catalog_links {
-    /// The local files linked to, resolved against the base directory and made lexically normal, in link order.
-    std::vector<std::filesystem::path> local;
+    /// The local files linked to, in link order.
+    std::vector<local_reference> local;
     /// Links with a URI scheme other than `file:` (http:, https:, s3:...): never fetched, counted.
     std::size_t remote = 0;
 };
@@ -157,9 +164,10 @@ struct catalog_links {
 /// percent-encoded relative references are decoded, then resolved against `base_directory`.
 [[nodiscard]] catalog_links links_of(const nlohmann::json& document, const std::filesystem::path& base_directory);
 
-/// `links_of(document, base_directory).local`.
-[[nodiscard]] std::vector<std::filesystem::path> local_links(const nlohmann::json& document,
-                                                             const std::filesystem::path& base_directory);
+/// The local files the asset hrefs of `document` refer to (an Item's or a Collection's `assets`, and those of each
+/// feature of a FeatureCollection), resolved like links; hrefs with another URI scheme are left out.
+[[nodiscard]] std::vector<local_reference> local_assets(const nlohmann::json& document,
+                                                        const std::filesystem::path& base_directory);
 
 /// A key that names the same file for every spelling of its path: its device and inode when it exists,
 /// otherwise its absolute, lexically normal path. One `stat`, no canonicalisation.

@@ -3,15 +3,19 @@
 #include "inputs.hpp"
 
 #include <dlm/detail/input/messages.hpp>
+#include <dlm/detail/json/quote.hpp>
 #include <dlm/rules.hpp>
 #include <dlm/validator.hpp>
 
+#include <cerrno>
 #include <filesystem>
 #include <istream>
 #include <set>
 #include <system_error>
-#include <unistd.h>
 #include <utility>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace dlm_cli {
 namespace {
@@ -35,6 +39,32 @@ dlm::report read_failure(const std::string& label, const file_content& failure) 
         report = unreadable(label, failure.error);
     }
     return report;
+}
+
+/// What a local reference finds: a file (or something the reader will report on when it gets there), nothing, or
+/// a place outside the roots, which is not looked at (a catalog must not learn what exists outside its tree).
+enum class presence { present, absent, outside };
+
+presence presence_of(const fs::path& path, const std::vector<fs::path>& roots) {
+    const auto inside = [&roots](const fs::path& p) {
+        if (roots.empty()) return true;
+        for (const auto& root : roots) {
+            if (is_within(p, root)) return true;
+        }
+        return false;
+    };
+    const fs::path parent = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+    std::error_code ec;
+    const fs::path real_parent = fs::canonical(parent, ec);
+    if (ec == std::errc::no_such_file_or_directory || ec == std::errc::not_a_directory) {
+        std::error_code ignored;
+        return inside(fs::absolute(path, ignored).lexically_normal()) ? presence::absent : presence::outside;
+    }
+    if (ec) return presence::present;  // e.g. a directory that cannot be searched: the reader says why
+    if (!inside(real_parent)) return presence::outside;
+    struct stat status {};
+    if (::lstat((real_parent / path.filename()).c_str(), &status) == 0) return presence::present;
+    return errno == ENOENT || errno == ENOTDIR ? presence::absent : presence::present;
 }
 
 class reader {
@@ -144,21 +174,54 @@ private:
             return {};
         }
         const std::size_t bytes = content.text.size();
-        if (!settings_.links) {
+        if (!settings_.links && !settings_.assets) {
             submit(label, std::move(content.text), bytes);
             return {};
         }
         dlm::parse_result parsed = dlm::parse(content.text, settings_.limits);
         content.text.clear();
         content.text.shrink_to_fit();
-        std::vector<fs::path> local;
+        std::vector<fs::path> follow;
         if (parsed.document) {
-            catalog_links links = links_of(*parsed.document, path.parent_path());
-            remote_links_ += links.remote;
-            local = std::move(links.local);
+            if (settings_.links) follow = check_links(*parsed.document, path.parent_path(), parsed.findings);
+            if (settings_.assets) check_assets(*parsed.document, path.parent_path(), parsed.findings);
         }
         submit(label, std::move(parsed), bytes);
-        return local;
+        return follow;
+    }
+
+    /// The local links of `document` to follow; a link to no file is reported on `document` at the link.
+    std::vector<fs::path> check_links(const nlohmann::json& document, const fs::path& directory, dlm::report& findings) {
+        catalog_links links = links_of(document, directory);
+        remote_links_ += links.remote;
+        std::vector<fs::path> follow;
+        for (local_reference& link : links.local) {
+            if (presence_of(link.path, confined_.roots) == presence::absent) {
+                findings.error(dlm::rules::input_link_broken, link.pointer,
+                               "the link leads to no file: " + dlm::detail::quote(link.path.string()));
+            } else {
+                follow.push_back(std::move(link.path));  // outside the roots: reading it says so
+            }
+        }
+        return follow;
+    }
+
+    /// Reports each local asset href of `document` that leads to no file, or outside the roots.
+    void check_assets(const nlohmann::json& document, const fs::path& directory, dlm::report& findings) const {
+        for (const local_reference& asset : local_assets(document, directory)) {
+            const std::string file = dlm::detail::quote(asset.path.string());
+            switch (presence_of(asset.path, confined_.roots)) {
+                case presence::present: break;
+                case presence::absent:
+                    findings.error(dlm::rules::input_asset_missing, asset.pointer, "the asset's file " + file + " does not exist");
+                    break;
+                case presence::outside:
+                    findings.error(dlm::rules::input_outside_root, asset.pointer,
+                                   "the asset's file " + file +
+                                       " lies outside the trees dlm may read (the PATHs' and --root); not looked at");
+                    break;
+            }
+        }
     }
 
     const read_settings& settings_;
@@ -175,6 +238,11 @@ bool take_read_option(const std::string& option, argument_cursor& args, read_set
     if (option == "--links") {
         args.expect_no_value(option);
         settings.links = true;
+        return true;
+    }
+    if (option == "--assets") {
+        args.expect_no_value(option);
+        settings.assets = true;
         return true;
     }
     if (option == "--root") {

@@ -27,15 +27,17 @@ namespace dlm_cli {
 struct read_settings {
     std::vector<std::string> paths;
     bool links = false;
+    /// --assets: the local asset hrefs of each file's documents must lead to files (inside the roots).
+    bool assets = false;
     std::vector<std::string> roots;  ///< --root
     dlm::limits limits{};
 };
 
-/// Handles `--links` and `--root DIR` into `settings`: returns false when `option` is neither.
+/// Handles `--links`, `--assets` and `--root DIR` into `settings`: returns false when `option` is none of them.
 [[nodiscard]] bool take_read_option(const std::string& option, argument_cursor& args, read_settings& settings);
 
-/// One input as read: why it could not be read, its text (still to parse), or, when its links were followed, the
-/// parsed input (links are read from the parsed document).
+/// One input as read: why it could not be read, its text (still to parse), or, when its links or assets were looked
+/// at, the parsed input (with an `input.link-broken` or `input.asset-missing` finding for each reference to no file).
 struct read_input {
     /// `FILE`, `FILE:LINE` (NDJSON), `-` or `-:LINE`.
     std::string path;

@@ -18,6 +18,8 @@
 #include <utility>
 #include <variant>
 
+#include <unistd.h>
+
 namespace dlm_cli {
 
 const std::string_view validate_help = R"(usage: dlm validate [options] PATH...
@@ -32,7 +34,7 @@ PATH is one of:
   DIRECTORY     every *.json file below it, recursively, in sorted order
   -             standard input: one JSON document, or NDJSON (one document per line, reported as
                 -:LINE; blank lines are skipped). When the whole input is one JSON value it is one
-                document; otherwise it is read line by line. Blank lines are skipped.
+                document; otherwise it is read line by line.
 
 options:
   --format FORMAT        text (default) or json: one JSON object per document per line,
@@ -44,7 +46,12 @@ options:
                          and collections point to, recursively, each file once (links with a URI
                          scheme such as https: are never fetched, only counted; links are not
                          followed from standard input). Only files inside the tree of the PATHs
-                         (a FILE's directory, a DIRECTORY) are read, symbolic links resolved
+                         (a FILE's directory, a DIRECTORY) are read, symbolic links resolved; a
+                         link that leads to no file is an error of the linking document, at the
+                         link (input.link-broken, /links/N)
+  --assets               check that the local asset hrefs of each file's documents lead to files
+                         (model weights in a catalog's repository), inside the same trees as links;
+                         never the network (input.asset-missing, input.outside-root)
   --root DIR             also allow links (and symbolic links in a DIRECTORY) to reach files
                          under DIR (repeatable)
   --jobs N               validate on N threads (default: the number of hardware threads); the

@@ -145,6 +145,10 @@ inline constexpr char input_number_out_of_range[] = "input.number-out-of-range";
 inline constexpr char input_unreadable[] = "input.unreadable";
 /// A linked file (or a symbolic link in a directory) lies outside the trees the CLI may read; it is not read.
 inline constexpr char input_outside_root[] = "input.outside-root";
+/// A local `child`/`item` link leads to no file (the CLI with --links), reported on the linking document.
+inline constexpr char input_link_broken[] = "input.link-broken";
+/// A local asset href leads to no file (the CLI with --assets).
+inline constexpr char input_asset_missing[] = "input.asset-missing";
 /// More findings than a report lists.
 inline constexpr char input_findings_truncated[] = "input.findings-truncated";
 

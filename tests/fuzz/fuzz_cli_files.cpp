@@ -33,11 +33,24 @@ void check_links(const std::string& bytes) {
         links.push_back({{"rel", (links.size() % 2) ? "item" : "child"}, {"href", bytes.substr(start, end - start)}});
         start = end + 1;
     }
+    // The same hrefs as asset hrefs of an Item: resolved the same way, each at its asset's pointer.
+    nlohmann::json assets = nlohmann::json::object();
+    for (std::size_t i = 0; i < links.size(); ++i) assets["a/~" + std::to_string(i)] = {{"href", links[i]["href"]}};
+    const nlohmann::json item = {{"type", "Feature"}, {"assets", assets}};
+    const auto asset_files = dlm_cli::local_assets(item, "/base/dir");
+    dlm_fuzz::require(asset_files.size() <= links.size(), "more asset files found than given");
+    for (const auto& asset : asset_files) {
+        dlm_fuzz::require(asset.path.is_absolute() && asset.path == asset.path.lexically_normal(),
+                          "an asset file that is not absolute and normal");
+        dlm_fuzz::require(asset.pointer.rfind("/assets/a~1~0", 0) == 0, "an asset pointer not escaped");
+    }
     const nlohmann::json catalog = {{"type", "Catalog"}, {"links", links}};
     const fs::path base = "/base/dir";
     const dlm_cli::catalog_links found = dlm_cli::links_of(catalog, base);
     dlm_fuzz::require(found.local.size() + found.remote <= links.size(), "more links found than given");
-    for (const auto& target : found.local) {
+    for (const auto& link : found.local) {
+        const fs::path& target = link.path;
+        dlm_fuzz::require(link.pointer.rfind("/links/", 0) == 0, "a local link's pointer is not under /links");
         dlm_fuzz::require(target.is_absolute(), "a local link that is not absolute");
         dlm_fuzz::require(target == target.lexically_normal(), "a local link that is not lexically normal");
         bool prefix = true;
