@@ -476,7 +476,7 @@ TEST_CASE("a broken link is reported on the linking document, at the link", "[cl
     CHECK((*item)["valid"] == true);
 }
 
-TEST_CASE("--assets: local asset hrefs must lead to files inside the tree, remote ones are left alone", "[cli][cli-safety]") {
+TEST_CASE("validate with --assets: local asset hrefs must lead to files inside the tree, remote ones are left alone", "[cli][cli-safety]") {
     const temp_dir dir;
     fs::create_directories(dir / "catalog");
     nlohmann::json item = nlohmann::json::parse(read_all(model_item));
