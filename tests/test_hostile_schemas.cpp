@@ -209,7 +209,7 @@ TEST_CASE("^(a+)+$ costs no more than ^a+$: patterns do not backtrack", "[hostil
     options.add_schema(user_uri, extension_schema({{"type", "string"}, {"pattern", "^(a+)+$"}}));
     options.add_schema(other_uri, extension_schema({{"type", "string"}, {"pattern", "^(a|aa|a?)*(b*)*c$"}}));
     const dlm::validator validator(options);
-    for (const std::size_t length : {28, 200, 511}) {
+    for (const std::size_t length : {std::size_t{28}, std::size_t{200}, std::size_t{511}}) {
         INFO(length);
         const auto start = std::chrono::steady_clock::now();
         const auto failing = validator.validate(item_with({user_uri, other_uri}, std::string(length, 'a') + "!"));

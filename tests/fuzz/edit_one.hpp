@@ -1,4 +1,4 @@
-// The per-input function of the fuzz_edit target, shared with tests/test_edit.cpp, which runs it over every file in
+// The per-input function of the edit fuzz target, shared with tests/test_edit.cpp, which runs it over every file in
 // tests/data: patches derived from the document, applied to its text, must read back as the patched document; and
 // the lenient reader must never crash and never change a text it has nothing to remove from.
 #ifndef DLM_FUZZ_EDIT_ONE_HPP

@@ -16,11 +16,12 @@
 #include <dlm/detail/json/text.hpp>
 #include <dlm/parse.hpp>
 
+#include "fuzz_target.hpp"
 #include "fuzz_checks.hpp"
 #include "inputs.hpp"
 #include "output.hpp"
 
-namespace {
+namespace dlm_fuzz_cli_files {
 
 namespace fs = std::filesystem;
 
@@ -102,12 +103,14 @@ void check_text(const std::string& bytes) {
     }
 }
 
-}  // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+int one_input(const std::uint8_t* data, std::size_t size) {
     const std::string bytes(reinterpret_cast<const char*>(data), size);
     check_links(bytes);
     check_stream(bytes);
     check_text(bytes);
     return 0;
 }
+
+const dlm_fuzz::target_registration registration{"cli_files", &one_input};
+
+}  // namespace dlm_fuzz_cli_files

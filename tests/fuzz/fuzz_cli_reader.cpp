@@ -11,10 +11,11 @@
 #include <dlm/limits.hpp>
 #include <dlm/parse.hpp>
 
+#include "fuzz_target.hpp"
 #include "fuzz_checks.hpp"
 #include "inputs.hpp"
 
-namespace {
+namespace dlm_fuzz_cli_reader {
 
 /// Limits small enough that the fuzzer reaches every one of them.
 dlm::limits small_limits() {
@@ -46,9 +47,7 @@ void parse_one(const std::string& text, const dlm::limits& bounds) {
     dlm_fuzz::require(*again.document == *parsed.document, "a clean document changes through dump() and parse");
 }
 
-}  // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+int one_input(const std::uint8_t* data, std::size_t size) {
     static const dlm::limits bounds = small_limits();
     std::istringstream in(std::string(reinterpret_cast<const char*>(data), size));
     std::size_t count = 0;
@@ -69,3 +68,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     });
     return 0;
 }
+
+const dlm_fuzz::target_registration registration{"cli_reader", &one_input};
+
+}  // namespace dlm_fuzz_cli_reader

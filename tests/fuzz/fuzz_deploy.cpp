@@ -12,9 +12,10 @@
 #include <dlm/match.hpp>
 #include <dlm/parse.hpp>
 
+#include "fuzz_target.hpp"
 #include "fuzz_checks.hpp"
 
-namespace {
+namespace dlm_fuzz_deploy {
 
 void check_match(const dlm::deployment& view, const nlohmann::json& imagery) {
     const dlm::match_result result = dlm::match(view, imagery);
@@ -24,9 +25,7 @@ void check_match(const dlm::deployment& view, const nlohmann::json& imagery) {
     static_cast<void>(nlohmann::json(result).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
-}  // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+int one_input(const std::uint8_t* data, std::size_t size) {
     const dlm::parse_result parsed = dlm::parse(std::string_view(reinterpret_cast<const char*>(data), size));
     if (!parsed.document) return 0;
     try {
@@ -38,3 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     return 0;
 }
+
+const dlm_fuzz::target_registration registration{"deploy", &one_input};
+
+}  // namespace dlm_fuzz_deploy

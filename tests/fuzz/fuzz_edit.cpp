@@ -4,9 +4,16 @@
 #include <cstdint>
 #include <string_view>
 
+#include "fuzz_target.hpp"
 #include "edit_one.hpp"
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+namespace dlm_fuzz_edit {
+
+int one_input(const std::uint8_t* data, std::size_t size) {
     dlm_fuzz::edit_one(std::string_view(reinterpret_cast<const char*>(data), size), 3);
     return 0;
 }
+
+const dlm_fuzz::target_registration registration{"edit", &one_input};
+
+}  // namespace dlm_fuzz_edit

@@ -11,9 +11,12 @@
 #include <dlm/parse.hpp>
 #include <dlm/patch.hpp>
 
+#include "fuzz_target.hpp"
 #include "fuzz_checks.hpp"
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+namespace dlm_fuzz_export_mlm {
+
+int one_input(const std::uint8_t* data, std::size_t size) {
     const dlm::parse_result parsed = dlm::parse(std::string(reinterpret_cast<const char*>(data), size));
     if (!parsed.ok()) return 0;
     dlm::mlm_options with_model;
@@ -35,3 +38,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     return 0;
 }
+
+const dlm_fuzz::target_registration registration{"export_mlm", &one_input};
+
+}  // namespace dlm_fuzz_export_mlm

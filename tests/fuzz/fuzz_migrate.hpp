@@ -1,4 +1,4 @@
-// The migration's part of the fuzz_validate target: untrusted text through dlm::migrate_text to both targets.
+// The migration's part of the validate fuzz target: untrusted text through dlm::migrate_text to both targets.
 #ifndef DLM_FUZZ_MIGRATE_HPP
 #define DLM_FUZZ_MIGRATE_HPP
 

@@ -1,4 +1,4 @@
-// The per-input function of the fuzz_validate target, shared with tests/test_hostile.cpp, which replays every
+// The per-input function of the validate fuzz target, shared with tests/test_hostile.cpp, which replays every
 // file in tests/fuzz/crashes/ through it.
 #ifndef DLM_FUZZ_ONE_HPP
 #define DLM_FUZZ_ONE_HPP

@@ -15,9 +15,10 @@
 #include <dlm/error.hpp>
 #include <dlm/preprocess.hpp>
 
+#include "fuzz_target.hpp"
 #include "fuzz_checks.hpp"
 
-namespace {
+namespace dlm_fuzz_preprocess {
 
 /// Reads the fuzzer's bytes front to back; zeros once they run out.
 class byte_reader {
@@ -124,9 +125,7 @@ std::size_t sample_bytes(dlm::data_type type) {
     }
 }
 
-}  // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+int one_input(const std::uint8_t* data, std::size_t size) {
     byte_reader in(data, size);
     const dlm::data_type type = fuzz_types[in.next() % 16];
     const std::size_t channels = in.next() % 5;  // 0 is refused
@@ -242,3 +241,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     return 0;
 }
+
+const dlm_fuzz::target_registration registration{"preprocess", &one_input};
+
+}  // namespace dlm_fuzz_preprocess

@@ -1,4 +1,4 @@
-// The per-input function of the fuzz_schema target, shared with tests/test_hostile_schemas.cpp, which replays every
+// The per-input function of the schema fuzz target, shared with tests/test_hostile_schemas.cpp, which replays every
 // file in tests/fuzz/schema-crashes/ through it. The input is a schema the library does not ship (as a user would
 // register it, or a resolver return it) and documents to validate against it: either the JSON array
 // [schema, document...] or any other JSON value, taken as the schema and run on a few fixed documents.

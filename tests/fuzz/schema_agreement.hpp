@@ -1,5 +1,5 @@
 // detail::schema_check (the validator's yes/no pass) and valijson must give the same verdict for every schema and
-// every document. Shared by tests/test_schema_check.cpp and the fuzz_validate target.
+// every document. Shared by tests/test_schema_check.cpp and the validate fuzz target.
 #ifndef DLM_FUZZ_SCHEMA_AGREEMENT_HPP
 #define DLM_FUZZ_SCHEMA_AGREEMENT_HPP
 

@@ -10,7 +10,7 @@
 // The structural keywords (allOf, anyOf, oneOf, not, if/then/else, properties, additionalProperties, items) are walked
 // here; the bundler has renamed most leaf keywords to dlm's own constraints (called as they are); every other keyword
 // is handed to valijson's visitor for that one value, so the verdict is valijson's by construction.
-// tests/test_schema_check.cpp and the fuzz_validate target hold the two to the same verdict.
+// tests/test_schema_check.cpp and the validate fuzz target hold the two to the same verdict.
 
 #include <dlm/detail/schema/valijson.hpp>
 
