@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 
 #include <dlm/builder.hpp>
@@ -51,6 +52,41 @@ TEST_CASE("an Item skeleton with a model and its companion fields written is val
     INFO(dlm::to_text(report));
     CHECK(report.ok());
     CHECK(report.warnings.empty());
+}
+
+TEST_CASE("a model built in code without its required enumerations is not written as if it were complete",
+          "[builder]") {
+    // Partial brace initialisation, as a builder writes it: every member has a default member initializer, so this
+    // compiles under -Wextra -Werror (-Wmissing-field-initializers) like the rest of the tests.
+    dlm::model m;
+    m.runtime = dlm::runtime{"PyTorch", "2.1"};
+    m.architecture = dlm::architecture{1000, 4.0};
+    m.inputs.input_tensors.items.push_back(dlm::tensor{1, 3});
+    nlohmann::json item = dlm::item_builder("unfinished", "2023-06-01T00:00:00Z").build();
+    dlm::write_model(item, m);
+    const nlohmann::json& properties = item["properties"];
+    CHECK_FALSE(properties["dlm:data"].contains("process_level"));
+    CHECK_FALSE(properties["dlm:data"].contains("data_type"));
+    CHECK_FALSE(properties["dlm:outputs"].contains("task"));
+    const dlm::report report = shared().validate(item);
+    INFO(dlm::to_text(report));
+    const auto missing = [&report](const std::string& pointer, const std::string& member) {
+        return std::any_of(report.errors.begin(), report.errors.end(), [&](const dlm::finding& f) {
+            return f.pointer == pointer && f.message.find(member) != std::string::npos;
+        });
+    };
+    CHECK(missing("/properties/dlm:data", "process_level"));
+    CHECK(missing("/properties/dlm:data", "data_type"));
+    CHECK(missing("/properties/dlm:outputs", "task"));
+    // Once given, they are written; read back, they are set.
+    m.data.process_level = dlm::process_level::l2;
+    m.data.data_type = dlm::data_type::uint16;
+    m.outputs.task = dlm::task::segmentation;
+    dlm::write_model(item, m);
+    const dlm::model read = dlm::read_model(item);
+    CHECK(read.data.process_level == dlm::process_level::l2);
+    CHECK(read.data.data_type == dlm::data_type::uint16);
+    CHECK(read.outputs.task == dlm::task::segmentation);
 }
 
 TEST_CASE("a Collection skeleton with a model and its companion fields written is valid", "[builder]") {

@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <dlm/extensions.hpp>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -24,6 +25,7 @@ namespace dlm_test_cli {  // each test file has a namespace of its own: the runn
 
 namespace fs = std::filesystem;
 
+using dlm_test::contains;
 using dlm_test::lines_of;
 using dlm_test::quote;
 using dlm_test::read_all;
@@ -84,7 +86,9 @@ std::vector<nlohmann::json> json_lines(const std::string& text) {
         for (const char* list : {"errors", "warnings"}) {
             REQUIRE(parsed[list].is_array());
             for (const auto& f : parsed[list]) {
-                CHECK(f.size() == 3);
+                // "schema" (the $id of the schema that failed) on schema findings only.
+                CHECK(f.size() == (f.value("rule", "") == "schema" ? 4U : 3U));
+                if (f.contains("schema")) CHECK(f["schema"].is_string());
                 CHECK(f["rule"].is_string());
                 CHECK(f["pointer"].is_string());
                 CHECK(f["message"].is_string());
@@ -242,6 +246,18 @@ TEST_CASE("dlm validate --format json prints one object per document", "[cli]") 
     CHECK(std::any_of(errors.begin(), errors.end(), [](const nlohmann::json& f) {
         return f["pointer"] == "/properties/dlm:inputs/scaling_factor";
     }));
+    // Every schema finding names the schema that failed; the other rules carry no "schema" member.
+    for (const auto& f : errors) {
+        INFO(f.dump());
+        if (f["rule"] == "schema") {
+            CHECK(f.value("schema", "").rfind("https://", 0) == 0);
+        } else {
+            CHECK_FALSE(f.contains("schema"));
+        }
+    }
+    CHECK(std::any_of(errors.begin(), errors.end(), [](const nlohmann::json& f) {
+        return f.value("schema", "") == dlm::extension_identifier;
+    }));
     CHECK(results[1]["path"] == model_item.string());
     CHECK(results[1]["valid"] == true);
     CHECK(r.out.find(" valid, ") == std::string::npos);  // no summary
@@ -328,6 +344,14 @@ TEST_CASE("dlm validate --links follows local child and item links once", "[cli]
     const auto both = run_dlm("validate --links --format json " + quote(tree.string()) + " " +
                           quote((tree / "catalog.json").string()));
     CHECK(json_lines(both.out).size() == 5);
+
+    // The remote child is counted in the summary and the note; --verbose lists it, with its pointer.
+    CHECK(nlohmann::json::parse(lines_of(r.out).back())["summary"]["remote_links"] == 1);
+    CHECK(contains(r.err, "1 link with a URI scheme (https:, s3:...) not followed\n"));
+    CHECK_FALSE(contains(r.err, "remote/catalog.json"));
+    const auto verbose = run_dlm("validate --links --verbose " + quote((tree / "catalog.json").string()));
+    CHECK(contains(verbose.err, "not followed:\n  " + (tree / "catalog.json").string() +
+                                    "#/links/2 \"https://example.org/stac/remote/catalog.json\"\n"));
 }
 
 TEST_CASE("dlm validate - reads NDJSON or one document from standard input", "[cli]") {

@@ -31,6 +31,7 @@
 #include <fstream>
 #include <iterator>
 #include <limits>
+#include <map>
 #include <mutex>
 #include <random>
 #include <regex>
@@ -270,6 +271,50 @@ TEST_CASE("every shipped schema and pattern passes the checks applied to untrust
         }
     }
     CHECK(patterns >= 10);
+    // Bundled with what they refer to, as the validator compiles them, every shipped root schema nests through its
+    // references well within the limit applied to untrusted ones.
+    std::map<std::string, const json*> by_uri;
+    const auto shipped = dlm::detail::load_shipped_schemas();
+    for (const auto& schema : shipped) by_uri[schema.uri] = &schema.document;
+    dlm::detail::schema_bundler bundler([&](const std::string& uri) -> const json* {
+        const auto found = by_uri.find(uri);
+        return found == by_uri.end() ? nullptr : found->second;
+    });
+    for (const auto& schema : shipped) {
+        if (!schema.is_root()) continue;
+        INFO(schema.path);
+        CHECK_NOTHROW(dlm::detail::check_reference_depth(bundler.bundle(schema.uri), defaults.max_reference_depth / 4));
+    }
+}
+
+TEST_CASE("a long chain of $ref definitions is refused before valijson's parser recurses along it", "[hostile-schema]") {
+    // 20,000 definitions that each only refer to the next, and the same chain through one property each: valijson's
+    // parser followed them 20,000 calls deep and overflowed the stack.
+    const auto chain = [](std::size_t length, bool through_property) {
+        json schema = extension_schema({{"$ref", "#/definitions/d0"}});
+        for (std::size_t i = 0; i < length; ++i) {
+            const json next = {{"$ref", "#/definitions/d" + std::to_string(i + 1)}};
+            schema["definitions"]["d" + std::to_string(i)] = through_property ? json{{"properties", {{"x", next}}}} : next;
+        }
+        schema["definitions"]["d" + std::to_string(length)] = {{"type", "integer"}};
+        return schema;
+    };
+    for (const bool through_property : {false, true}) {
+        INFO((through_property ? "through a property" : "reference to reference"));
+        dlm::validator_options options;
+        options.add_schema(user_uri, chain(20'000, through_property));
+        CHECK_THROWS_WITH(dlm::validator(options), Catch::Contains("max_reference_depth"));
+        const auto report = resolving(chain(20'000, through_property)).validate(item_with({user_uri}));
+        INFO(describe(report));
+        CHECK(has(report.errors, dlm::rules::stac_extension_invalid_schema, "/stac_extensions/0"));
+        // A chain of 100 is a schema like any other: it compiles and applies at its end.
+        dlm::validator_options short_chain;
+        short_chain.add_schema(user_uri, chain(100, through_property));
+        const dlm::validator validator(short_chain);
+        CHECK(validator.validate(item_with({user_uri}, 5)).ok());
+        // The chain ends in {"type": "integer"}: applied to the value itself, or to a member 100 levels below it.
+        CHECK(validator.validate(item_with({user_uri}, json{{"x", "five"}})).ok() == through_property);
+    }
 }
 
 TEST_CASE("schemas whose work grows exponentially stop at the step budget with a schema.error", "[hostile-schema]") {

@@ -36,7 +36,7 @@ TEST_CASE("load gives back the document, a clean report and the model of a valid
     CHECK(*loaded.document == nlohmann::json::parse(text));
     REQUIRE(loaded.model);
     CHECK(nlohmann::json(*loaded.model) == nlohmann::json(dlm::read_model(*loaded.document)));
-    CHECK(dlm::to_string(loaded.model->outputs.task) == "segmentation");
+    CHECK(dlm::to_string(loaded.model->outputs.task.value()) == "segmentation");
     CHECK(loaded.report.errors == shared().validate_text(text).errors);
 }
 

@@ -227,6 +227,19 @@ TEST_CASE("nothing required is invented", "[migrate]") {
     // Empty links and assets are what the document has, written the way STAC requires.
     CHECK(m.document["links"] == json::array());
     CHECK(m.document["assets"] == json::object());
+
+    // STAC 1.0.0 requires `collection` beside a `collection` link; its id is in the linked file: needed, not guessed
+    // from the href. Without such a link nothing is needed.
+    const json linked = json::parse(R"({"type": "Feature", "stac_version": "0.6.0", "id": "scene", "geometry": null,
+        "properties": {"datetime": "2017-10-13T00:00:00Z"}, "assets": {},
+        "links": [{"rel": "collection", "href": "../sentinel-2-l1c/catalog.json"}]})");
+    const dlm::migration_result with_link = dlm::migrate(linked);
+    CHECK_FALSE(with_link.document.contains("collection"));
+    CHECK(has_need_at(with_link, "/collection"));
+    check_migration(linked, with_link, dlm::stac_target::v1_0_0);
+    json unlinked = linked;
+    unlinked["links"] = json::array();
+    CHECK_FALSE(has_need_at(dlm::migrate(unlinked), "/collection"));
 }
 
 TEST_CASE("extension ids: short ids, in-core URLs, withdrawn ids, duplicates and unknown ids", "[migrate]") {
@@ -284,6 +297,37 @@ TEST_CASE("to 1.1.0: proj:epsg becomes proj:code", "[migrate]") {
     CHECK(m.document["stac_extensions"][0] == "https://stac-extensions.github.io/projection/v2.0.0/schema.json");
     CHECK(m.document["stac_version"] == "1.1.0");
     CHECK(has_change_at(m, "/stac_version"));
+}
+
+TEST_CASE("to 1.1.0: a relative self link and a collection without its link need values", "[migrate]") {
+    const json item = json::parse(R"({"type": "Feature", "stac_version": "1.0.0", "id": "x", "geometry": null,
+        "collection": "c1", "properties": {"datetime": "2020-01-01T00:00:00Z"},
+        "links": [{"rel": "self", "href": "items/x.json"}, {"rel": "root", "href": "../catalog.json"}], "assets": {}})");
+    const dlm::migration_result to_1_1 = dlm::migrate(item, dlm::stac_target::v1_1_0);
+    CHECK(has_need_at(to_1_1, "/links/0/href"));
+    CHECK(has_need_at(to_1_1, "/collection"));
+    CHECK_FALSE(has_need_at(to_1_1, "/links/1/href"));  // only `self` must be absolute
+    check_migration(item, to_1_1, dlm::stac_target::v1_1_0);
+    // STAC 1.0.0 asks for neither.
+    const dlm::migration_result to_1_0 = dlm::migrate(item, dlm::stac_target::v1_0_0);
+    CHECK(to_1_0.needs.empty());
+    json absolute = item;
+    absolute["links"][0]["href"] = "https://example.com/items/x.json";
+    absolute["links"].push_back({{"rel", "collection"}, {"href", "https://example.com/c1.json"}});
+    CHECK(dlm::migrate(absolute, dlm::stac_target::v1_1_0).needs.empty());
+}
+
+TEST_CASE("pre-0.9 asset band indices that properties do not define are needed, not turned into empty bands",
+          "[migrate]") {
+    const json item = json::parse(R"({"stac_version": "0.6.0", "type": "Feature", "id": "item-minimal",
+        "geometry": null, "properties": {"datetime": "2016-05-03T13:22:30Z"},
+        "assets": {"b1": {"eo:bands": [0], "href": "http://example.com/b1.tif"}}, "links": []})");
+    for (const dlm::stac_target to : {dlm::stac_target::v1_0_0, dlm::stac_target::v1_1_0}) {
+        const dlm::migration_result m = dlm::migrate(item, to);
+        CHECK(has_need_at(m, "/assets/b1/eo:bands"));
+        CHECK(m.document["assets"]["b1"]["eo:bands"] == json{0});
+        CHECK_FALSE(m.document["assets"]["b1"].contains("bands"));
+    }
 }
 
 }  // namespace dlm_test_migrate

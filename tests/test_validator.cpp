@@ -184,6 +184,13 @@ TEST_CASE("the common findings read as pinned", "[validator][messages]") {
         REQUIRE_FALSE(report.ok());
         CHECK(has(report.errors, "schema", "/properties/eo:bands"));
         for (const auto& f : report.errors) CHECK(f.message != "does not match the schema");
+        // The schema's own explanation (the title of the schema that forbids the member) is in the message, and the
+        // finding names that schema.
+        const auto forbidden = std::find_if(report.errors.begin(), report.errors.end(),
+                                            [](const dlm::finding& f) { return f.pointer == "/properties/eo:bands"; });
+        REQUIRE(forbidden != report.errors.end());
+        CHECK(forbidden->message.rfind("is not allowed here: eo:bands in properties needs an asset with eo:bands", 0) == 0);
+        CHECK(forbidden->schema == "https://stac-extensions.github.io/eo/v1.0.0/schema.json");
     }
     SECTION("an undefined field with an extension's prefix") {
         auto item = base_item();

@@ -62,4 +62,17 @@ unsigned parse_positive(std::string_view option, const std::string& text, unsign
     return static_cast<unsigned>(number);
 }
 
+bool take_format_option(const std::string& option, argument_cursor& args, output_format& format) {
+    if (option != "--format") return false;
+    const std::string value = args.value(option);
+    if (value == "text") {
+        format = output_format::text;
+    } else if (value == "json") {
+        format = output_format::json;
+    } else {
+        throw usage_error("--format must be text or json, not '" + value + "'");
+    }
+    return true;
+}
+
 }  // namespace dlm_cli

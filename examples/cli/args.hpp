@@ -53,6 +53,12 @@ private:
     std::string inline_value_;
 };
 
+/// How the commands that print a result per document print it: for a person, or one JSON object per line.
+enum class output_format { text, json };
+
+/// Handles `--format text|json` into `format`: returns false when `option` is another option.
+[[nodiscard]] bool take_format_option(const std::string& option, argument_cursor& args, output_format& format);
+
 /// Parses a positive decimal integer option value (e.g. `--jobs`), at most `max`; throws usage_error otherwise.
 [[nodiscard]] unsigned parse_positive(std::string_view option, const std::string& text, unsigned max);
 

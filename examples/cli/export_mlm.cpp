@@ -120,15 +120,7 @@ export_settings parse_export_arguments(argument_cursor& args) {
             s.options.output_data_type = text_value(option);
         } else if (option == "--stac-version") {
             s.options.stac_version = text_value(option);
-        } else if (option == "--format") {
-            const std::string value = args.value(option);
-            if (value == "text") {
-                s.format = output_format::text;
-            } else if (value == "json") {
-                s.format = output_format::json;
-            } else {
-                throw usage_error("--format must be text or json, not '" + value + "'");
-            }
+        } else if (take_format_option(option, args, s.format)) {
         } else if (!take_validation_option(option, args, s.validation)) {
             throw usage_error("unknown option " + option);
         }

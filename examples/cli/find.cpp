@@ -37,6 +37,7 @@ options:
                       (model weights in a catalog's repository), inside the same trees as links;
                       never the network (input.asset-missing, input.outside-root)
   --root DIR          also allow links to reach files under DIR (repeatable)
+  --verbose           list each link that is not followed on standard error
   --format FORMAT     text (default) or json: one JSON object per model per line
   -h, --help          show this help
 
@@ -143,15 +144,7 @@ int run_find(argument_cursor args) {
             if (c.gpu && *c.gpu != gpu) throw usage_error("--gpu and --no-gpu exclude each other");
             c.gpu = gpu;
         } else if (take_read_option(option, args, reading)) {
-        } else if (option == "--format") {
-            const std::string value = args.value(option);
-            if (value == "text") {
-                format = output_format::text;
-            } else if (value == "json") {
-                format = output_format::json;
-            } else {
-                throw usage_error("--format must be text or json, not '" + value + "'");
-            }
+        } else if (take_format_option(option, args, format)) {
         } else {
             throw usage_error("unknown option " + option);
         }
@@ -161,7 +154,7 @@ int run_find(argument_cursor args) {
     bool failed = false;
     std::size_t found = 0;
     std::size_t documents = 0;
-    const std::size_t remote = for_each_document(reading, nullptr, [&](const std::string& path, dlm::input_document& d) {
+    const remote_links remote = for_each_document(reading, nullptr, [&](const std::string& path, dlm::input_document& d) {
         ++documents;
         if (!d.document || !d.report.ok()) {
             failed = true;

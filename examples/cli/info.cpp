@@ -38,6 +38,7 @@ options:
                          (model weights in a catalog's repository), inside the same trees as links;
                          never the network (input.asset-missing, input.outside-root)
   --root DIR             also allow links to reach files under DIR (repeatable)
+  --verbose              list each link that is not followed on standard error
   --relax-companions     report a missing scientific/eo/version extension as a warning
   --schema URI=FILE      register the JSON Schema in FILE for the extension URI (repeatable); the
                          value is split at its first '=' (FILE may contain '=', URI may not); a URI
@@ -183,15 +184,7 @@ int run_info(argument_cursor args) {
         const std::string option = args.next_option();
         if (option.empty()) {
             reading.paths.push_back(args.next_positional());
-        } else if (option == "--format") {
-            const std::string value = args.value(option);
-            if (value == "text") {
-                format = output_format::text;
-            } else if (value == "json") {
-                format = output_format::json;
-            } else {
-                throw usage_error("--format must be text or json, not '" + value + "'");
-            }
+        } else if (take_format_option(option, args, format)) {
         } else if (!take_read_option(option, args, reading) && !take_validation_option(option, args, options)) {
             throw usage_error("unknown option " + option);
         }
@@ -207,7 +200,7 @@ int run_info(argument_cursor args) {
     };
     std::size_t printed = 0;
     std::size_t documents = 0;
-    const std::size_t remote = for_each_document(reading, &*validator, [&](const std::string& path, dlm::input_document& d) {
+    const remote_links remote = for_each_document(reading, &*validator, [&](const std::string& path, dlm::input_document& d) {
         ++documents;
         const auto refuse = [&](const std::string& why, const dlm::report& report, int s) {
             worse(s);

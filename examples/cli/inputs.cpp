@@ -574,7 +574,7 @@ catalog_links links_of(const nlohmann::json& document, const fs::path& base_dire
         if (auto path = local_path_of(href->get_ref<const std::string&>(), base_directory, remote)) {
             out.local.push_back({std::move(*path), dlm::detail::join("/links", i)});
         } else if (remote) {
-            ++out.remote;
+            out.remote.push_back({dlm::detail::join("/links", i), href->get<std::string>()});
         }
     }
     return out;

@@ -152,12 +152,18 @@ struct local_reference {
     std::string pointer;
 };
 
+/// A link that is not followed: its pointer (`/links/3`) and its href.
+struct remote_reference {
+    std::string pointer;
+    std::string href;
+};
+
 /// The `child` and `item` links of a Catalog or Collection.
 struct catalog_links {
     /// The local files linked to, in link order.
     std::vector<local_reference> local;
-    /// Links with a URI scheme other than `file:` (http:, https:, s3:...): never fetched, counted.
-    std::size_t remote = 0;
+    /// Links with a URI scheme other than `file:` (http:, https:, s3:...): never fetched, counted or listed.
+    std::vector<remote_reference> remote;
 };
 
 /// The links of `document` (a Catalog or Collection; other documents have none): `file://` URIs and

@@ -125,15 +125,7 @@ int run_match(argument_cursor args) {
         const std::string option = args.next_option();
         if (option.empty()) {
             files.push_back(args.next_positional());
-        } else if (option == "--format") {
-            const std::string value = args.value(option);
-            if (value == "text") {
-                format = output_format::text;
-            } else if (value == "json") {
-                format = output_format::json;
-            } else {
-                throw usage_error("--format must be text or json, not '" + value + "'");
-            }
+        } else if (take_format_option(option, args, format)) {
         } else {
             throw usage_error("unknown option " + option);
         }

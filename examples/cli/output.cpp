@@ -36,7 +36,9 @@ std::string paint(std::string_view text, std::string_view style, bool colour) {
 nlohmann::ordered_json findings_json(const std::vector<dlm::finding>& findings) {
     auto array = nlohmann::ordered_json::array();
     for (const auto& f : findings) {
-        array.push_back({{"rule", f.rule}, {"pointer", f.pointer}, {"message", f.message}});
+        nlohmann::ordered_json entry = {{"rule", f.rule}, {"pointer", f.pointer}, {"message", f.message}};
+        if (!f.schema.empty()) entry["schema"] = f.schema;
+        array.push_back(std::move(entry));
     }
     return array;
 }

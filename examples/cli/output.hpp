@@ -2,6 +2,8 @@
 #ifndef DLM_CLI_OUTPUT_HPP
 #define DLM_CLI_OUTPUT_HPP
 
+#include "args.hpp"
+
 #include <dlm/report.hpp>
 
 #include <nlohmann/json.hpp>
@@ -26,9 +28,6 @@ struct document_result {
     /// The document's `type` and `id`, when they are strings.
     std::optional<std::string> type, id;
 };
-
-/// How `dlm validate` prints.
-enum class output_format { text, json };
 
 /// True when `stream` (1 or 2) is a terminal.
 [[nodiscard]] bool is_terminal(int stream) noexcept;

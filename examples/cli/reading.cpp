@@ -107,7 +107,7 @@ public:
         }
     }
 
-    [[nodiscard]] std::size_t remote_links() const noexcept { return remote_links_; }
+    [[nodiscard]] remote_links remote() && { return std::move(remote_); }
 
 private:
     void submit(std::string path, std::variant<dlm::report, std::string, dlm::parse_result> content,
@@ -183,7 +183,7 @@ private:
         content.text.shrink_to_fit();
         std::vector<fs::path> follow;
         if (parsed.document) {
-            if (settings_.links) follow = check_links(*parsed.document, path.parent_path(), parsed.findings);
+            if (settings_.links) follow = check_links(*parsed.document, label, path.parent_path(), parsed.findings);
             if (settings_.assets) check_assets(*parsed.document, path.parent_path(), parsed.findings);
         }
         submit(label, std::move(parsed), bytes);
@@ -191,9 +191,16 @@ private:
     }
 
     /// The local links of `document` to follow; a link to no file is reported on `document` at the link.
-    std::vector<fs::path> check_links(const nlohmann::json& document, const fs::path& directory, dlm::report& findings) {
+    std::vector<fs::path> check_links(const nlohmann::json& document, const std::string& label,
+                                      const fs::path& directory, dlm::report& findings) {
         catalog_links links = links_of(document, directory);
-        remote_links_ += links.remote;
+        remote_.count += links.remote.size();
+        if (settings_.verbose) {
+            for (const remote_reference& link : links.remote) {
+                remote_.listed.push_back(dlm::detail::printable(label) + "#" + dlm::detail::printable(link.pointer) +
+                                         " " + dlm::detail::quote(link.href));
+            }
+        }
         std::vector<fs::path> follow;
         for (local_reference& link : links.local) {
             if (presence_of(link.path, confined_.roots) == presence::absent) {
@@ -229,7 +236,7 @@ private:
     read_limits confined_;  ///< for linked files and directory entries
     read_limits named_;     ///< for the PATHs themselves
     std::set<std::string> visited_;
-    std::size_t remote_links_ = 0;
+    remote_links remote_;
 };
 
 }  // namespace
@@ -245,6 +252,11 @@ bool take_read_option(const std::string& option, argument_cursor& args, read_set
         settings.assets = true;
         return true;
     }
+    if (option == "--verbose") {
+        args.expect_no_value(option);
+        settings.verbose = true;
+        return true;
+    }
     if (option == "--root") {
         settings.roots.push_back(args.value(option));
         if (settings.roots.back().empty()) throw usage_error("--root needs a directory");
@@ -253,10 +265,10 @@ bool take_read_option(const std::string& option, argument_cursor& args, read_set
     return false;
 }
 
-std::size_t read_inputs(const read_settings& settings, const std::function<void(read_input)>& sink) {
+remote_links read_inputs(const read_settings& settings, const std::function<void(read_input)>& sink) {
     reader in(settings, sink);
     for (const auto& path : settings.paths) in.read_path(path);
-    return in.remote_links();
+    return std::move(in).remote();
 }
 
 std::vector<dlm::input_document> documents_of(read_input& input, const dlm::limits& limits,
@@ -277,7 +289,7 @@ std::string document_path(const read_input& input, const dlm::input_document& do
     return document.pointer.empty() ? input.path : input.path + "#" + document.pointer;
 }
 
-std::size_t for_each_document(const read_settings& settings, const dlm::validator* validator,
+remote_links for_each_document(const read_settings& settings, const dlm::validator* validator,
                               const std::function<void(const std::string& path, dlm::input_document&)>& sink) {
     return read_inputs(settings, [&](read_input input) {
         for (dlm::input_document& document : documents_of(input, settings.limits, validator))
@@ -290,10 +302,13 @@ std::string no_document_message(std::string_view command) {
            ": no document found (empty input, or a directory without *.json files)\n";
 }
 
-std::string remote_links_note(std::string_view command, std::size_t remote_links) {
-    if (remote_links == 0) return {};
-    return "dlm " + std::string(command) + ": " + std::to_string(remote_links) +
-           (remote_links == 1 ? " link" : " links") + " with a URI scheme (https:, s3:...) not followed\n";
+std::string remote_links_note(std::string_view command, const remote_links& links) {
+    if (links.count == 0) return {};
+    std::string note = "dlm " + std::string(command) + ": " + std::to_string(links.count) +
+                       (links.count == 1 ? " link" : " links") + " with a URI scheme (https:, s3:...) not followed" +
+                       (links.listed.empty() ? "" : ":") + "\n";
+    for (const std::string& link : links.listed) note += "  " + link + "\n";
+    return note;
 }
 
 }  // namespace dlm_cli

@@ -30,10 +30,13 @@ struct read_settings {
     /// --assets: the local asset hrefs of each file's documents must lead to files (inside the roots).
     bool assets = false;
     std::vector<std::string> roots;  ///< --root
+    /// --verbose: list each link that is not followed (a remote href), not only count them.
+    bool verbose = false;
     dlm::limits limits{};
 };
 
-/// Handles `--links`, `--assets` and `--root DIR` into `settings`: returns false when `option` is none of them.
+/// Handles `--links`, `--assets`, `--root DIR` and `--verbose` into `settings`: returns false when `option` is none
+/// of them.
 [[nodiscard]] bool take_read_option(const std::string& option, argument_cursor& args, read_settings& settings);
 
 /// One input as read: why it could not be read, its text (still to parse), or, when its links or assets were looked
@@ -46,9 +49,16 @@ struct read_input {
     std::size_t bytes = 0;
 };
 
-/// Reads every input of `settings.paths` in order and hands each to `sink`, on the calling thread. Returns the number
-/// of links with a URI scheme (https:, s3:...) that were not followed.
-std::size_t read_inputs(const read_settings& settings, const std::function<void(read_input)>& sink);
+/// The links with a URI scheme (https:, s3:...) that were not followed: how many, and with `--verbose` each of them
+/// ("FILE#/links/N HREF").
+struct remote_links {
+    std::size_t count = 0;
+    std::vector<std::string> listed;
+};
+
+/// Reads every input of `settings.paths` in order and hands each to `sink`, on the calling thread. Returns the links
+/// that were not followed.
+remote_links read_inputs(const read_settings& settings, const std::function<void(read_input)>& sink);
 
 /// The documents of one input: parsed under `limits` when it is still text, split into the features of a
 /// FeatureCollection, and validated each when `validator` is given (dlm::validator::validate_each). An input that
@@ -61,16 +71,17 @@ std::size_t read_inputs(const read_settings& settings, const std::function<void(
 [[nodiscard]] std::string document_path(const read_input& input, const dlm::input_document& document);
 
 /// Reads every document of `settings.paths` in order, on the calling thread (read_inputs, then documents_of), and
-/// hands each to `sink` with its `document_path`. Returns the number of links that were not followed.
-std::size_t for_each_document(const read_settings& settings, const dlm::validator* validator,
+/// hands each to `sink` with its `document_path`. Returns the links that were not followed.
+remote_links for_each_document(const read_settings& settings, const dlm::validator* validator,
                               const std::function<void(const std::string& path, dlm::input_document&)>& sink);
 
 /// The line for standard error when the PATHs held no document at all (empty input, an empty directory): the commands
 /// exit with status 2 rather than report success on nothing.
 [[nodiscard]] std::string no_document_message(std::string_view command);
 
-/// A line for standard error about the links that were not followed, or "" when there were none.
-[[nodiscard]] std::string remote_links_note(std::string_view command, std::size_t remote_links);
+/// Lines for standard error about the links that were not followed (one more per link listed), or "" when there
+/// were none.
+[[nodiscard]] std::string remote_links_note(std::string_view command, const remote_links& links);
 
 }  // namespace dlm_cli
 

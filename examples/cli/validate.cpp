@@ -38,13 +38,15 @@ PATH is one of:
 
 options:
   --format FORMAT        text (default) or json: one JSON object per document per line,
-                         {"path", "type", "id", "valid", "errors": [{"rule", "pointer", "message"}],
-                         "warnings"} (type and id null when not strings), then a closing line
+                         {"path", "type", "id", "valid", "errors": [{"rule", "pointer", "message",
+                         "schema"}], "warnings"} (type and id null when not strings; "schema", the $id
+                         of the schema that failed, only on schema findings), then a closing line
                          {"summary": {"documents", "valid", "invalid", "warnings", "remote_links",
                          "seconds"}}
   --links                also check the local files that the `child` and `item` links of catalogs
                          and collections point to, recursively, each file once (links with a URI
-                         scheme such as https: are never fetched, only counted; links are not
+                         scheme such as https: are never fetched, only counted (listed with
+                         --verbose); links are not
                          followed from standard input). Only files inside the tree of the PATHs
                          (a FILE's directory, a DIRECTORY) are read, symbolic links resolved; a
                          link that leads to no file is an error of the linking document, at the
@@ -54,6 +56,7 @@ options:
                          never the network (input.asset-missing, input.outside-root)
   --root DIR             also allow links (and symbolic links in a DIRECTORY) to reach files
                          under DIR (repeatable)
+  --verbose              list each link that is not followed on standard error (FILE#/links/N HREF)
   --jobs N               validate on N threads (default: the number of hardware threads); the
                          output is in input order whatever N is
   --relax-companions     report a missing scientific/eo/version extension as a warning
@@ -94,15 +97,7 @@ validate_settings parse_validate_arguments(argument_cursor& args) {
         const std::string option = args.next_option();
         if (option.empty()) {
             s.reading.paths.push_back(args.next_positional());
-        } else if (option == "--format") {
-            const std::string value = args.value(option);
-            if (value == "text") {
-                s.format = output_format::text;
-            } else if (value == "json") {
-                s.format = output_format::json;
-            } else {
-                throw usage_error("--format must be text or json, not '" + value + "'");
-            }
+        } else if (take_format_option(option, args, s.format)) {
         } else if (option == "--jobs" || option == "-j") {
             s.jobs = parse_positive(option, args.value(option), 1024);
         } else if (take_read_option(option, args, s.reading)) {
@@ -258,7 +253,7 @@ int run_validate(argument_cursor args) {
     const std::optional<dlm::validator> validator = make_validator("validate", s.validation);
     if (!validator) return exit_failure;
     printer out(s);
-    std::size_t remote = 0;
+    remote_links remote;
     {
         // At most 64 documents per thread in flight, and at most one input limit's worth of text.
         ordered_pipeline<read_input, job_results> pipeline(
@@ -273,7 +268,7 @@ int run_validate(argument_cursor args) {
         pipeline.finish();
         std::cerr << remote_links_note("validate", remote);
     }
-    return out.finish(remote);
+    return out.finish(remote.count);
 }
 
 }  // namespace dlm_cli

@@ -24,9 +24,9 @@ namespace dlm {
 /// `sci:publications` entry (scientific extension): a publication related to the model.
 struct publication {
     /// `doi`: the publication's DOI (without the resolver prefix, e.g. "10.1000/xyz").
-    std::optional<std::string> doi;
+    std::optional<std::string> doi{};
     /// `citation`: the recommended human-readable reference.
-    std::optional<std::string> citation;
+    std::optional<std::string> citation{};
     /// Members this type does not model, written back unchanged.
     nlohmann::json extra = nlohmann::json::object();
 };
@@ -34,37 +34,37 @@ struct publication {
 /// The scientific extension's fields.
 struct scientific_fields {
     /// `sci:doi`: the DOI of the data or model itself.
-    std::optional<std::string> doi;
+    std::optional<std::string> doi{};
     /// `sci:citation`: how to cite it.
-    std::optional<std::string> citation;
+    std::optional<std::string> citation{};
     /// `sci:publications`: related publications.
-    std::optional<std::vector<publication>> publications;
+    std::optional<std::vector<publication>> publications{};
 };
 
 /// The version extension's fields.
 struct version_fields {
     /// `version`: the version of the model record (required by the extension when it is declared).
-    std::optional<std::string> version;
+    std::optional<std::string> version{};
     /// `deprecated`: true when the record should no longer be used (see its `latest-version` link).
-    std::optional<bool> deprecated;
+    std::optional<bool> deprecated{};
     /// `experimental`: true for a record in development.
-    std::optional<bool> experimental;
+    std::optional<bool> experimental{};
 };
 
 /// One `eo:bands` entry: an optical band the model reads.
 struct eo_band {
     /// `name`: the band's name, as `useful_bands` and `selected_bands` refer to it.
-    std::optional<std::string> name;
+    std::optional<std::string> name{};
     /// `common_name`: the eo extension's common name (e.g. "red", "nir").
-    std::optional<std::string> common_name;
+    std::optional<std::string> common_name{};
     /// `description`.
-    std::optional<std::string> description;
+    std::optional<std::string> description{};
     /// `center_wavelength`, in micrometres.
-    std::optional<number> center_wavelength;
+    std::optional<number> center_wavelength{};
     /// `full_width_half_max`, in micrometres.
-    std::optional<number> full_width_half_max;
+    std::optional<number> full_width_half_max{};
     /// `solar_illumination`, in W/m2/micrometre.
-    std::optional<number> solar_illumination;
+    std::optional<number> solar_illumination{};
     /// Members this type does not model, written back unchanged.
     nlohmann::json extra = nlohmann::json::object();
 };

@@ -27,6 +27,7 @@
 #include <dlm/report_text.hpp>
 #include <dlm/rules.hpp>
 #include <dlm/stac.hpp>
+#include <dlm/summaries.hpp>
 #include <dlm/upgrade.hpp>
 #include <dlm/validator.hpp>
 #include <dlm/validator_options.hpp>

@@ -165,17 +165,17 @@ struct text_removal {
     std::size_t line = 0;
     std::size_t column = 0;
     /// What was removed and why, e.g. "removed a // comment: JSON has no comments".
-    std::string reason;
+    std::string reason{};
 };
 
 /// What `parse_lenient` read.
 struct lenient_result {
     /// The strict JSON text: the original without the removals, byte for byte otherwise.
-    std::string text;
+    std::string text{};
     /// Every removal, in text order.
-    std::vector<text_removal> removals;
+    std::vector<text_removal> removals{};
     /// `dlm::parse` of `text` (its findings locate positions in `text`, not in the original).
-    parse_result parsed;
+    parse_result parsed{};
 };
 
 /// Reads JSON that may hold `//` and `/* */` comments (outside strings) and trailing commas before `}` or `]`:

@@ -57,11 +57,11 @@ namespace dlm::extensions {
 /// One companion extension and every identifier that counts as declaring it.
 struct companion {
     /// Its short name ("scientific", "eo", "version").
-    std::string_view name;
+    std::string_view name{};
     /// The released versions' identifiers, then the pre-1.0 in-core one.
     const std::string_view* identifiers;
     /// How many `identifiers` there are.
-    std::size_t identifier_count;
+    std::size_t identifier_count{};
 };
 
 /// The three extensions a dlm document must declare, with the identifiers that count for each.

@@ -34,6 +34,10 @@ struct schema_limits {
     /// Deepest nesting of arrays and objects in the schema document, the root being level 1 (the deepest shipped
     /// schema has 10); bounds the recursion of the schema compiler.
     std::size_t max_depth = 64;
+    /// Longest chain of subschemas from the root, counted through `$ref`s (a reference leads one level into its
+    /// target, across schemas): valijson's parser recurses once per level, and a chain of definitions that each refer
+    /// to the next is as deep as it is long whatever the nesting of each. The shipped schemas reach 23.
+    std::size_t max_reference_depth = 256;
     /// Most values in one schema document, containers included (the largest shipped schema has under 400).
     std::size_t max_values = 100'000;
     /// Longest `pattern` or `patternProperties` regular expression, in bytes.

@@ -48,23 +48,23 @@ enum class match_method {
 /// One band of the imagery: its asset, position, names and raster description.
 struct imagery_band {
     /// The asset key (in `assets`, or `item_assets` for a Collection).
-    std::string asset;
+    std::string asset{};
     /// The band's position in the asset (its index in `eo:bands`, `raster:bands` or `bands`).
     std::size_t band = 0;
     /// `name`.
-    std::optional<std::string> name;
+    std::optional<std::string> name{};
     /// `common_name` / `eo:common_name`.
-    std::optional<std::string> common_name;
+    std::optional<std::string> common_name{};
     /// `data_type` (raster:bands, bands or the asset), as a raster type; nullopt when not stated or not readable.
-    std::optional<dlm::data_type> data_type;
+    std::optional<dlm::data_type> data_type{};
     /// `nodata` as a number (NaN for "nan").
-    std::optional<double> nodata;
+    std::optional<double> nodata{};
     /// `scale` / `raster:scale`.
-    std::optional<double> scale;
+    std::optional<double> scale{};
     /// `offset` / `raster:offset`.
-    std::optional<double> offset;
+    std::optional<double> offset{};
     /// The JSON pointer of the band object (of the asset when no band array describes it).
-    std::string pointer;
+    std::string pointer{};
 };
 
 /// Which imagery band feeds one model channel, and what its pixels need.
@@ -74,7 +74,7 @@ struct channel_match {
     /// The channel's band index in the model's data (`selected_bands` entry).
     std::int64_t band_index = 0;
     /// The feeding band; nullopt when none was found (a blocking finding says why).
-    std::optional<imagery_band> source;
+    std::optional<imagery_band> source{};
     /// How it was found (meaningful when `source` is set).
     match_method method = match_method::name;
     /// The source's data type differs from the model's `data_type`: convert.
@@ -89,28 +89,28 @@ struct channel_match {
 /// What a label Item (label extension) says about the model.
 struct label_relation {
     /// `label:tasks`.
-    std::vector<std::string> tasks;
+    std::vector<std::string> tasks{};
     /// The model's task is one of `tasks` (nullopt when the Item has no `label:tasks`).
-    std::optional<bool> task_aligned;
+    std::optional<bool> task_aligned{};
     /// `label:type` ("raster" or "vector"), when given.
-    std::optional<std::string> type;
+    std::optional<std::string> type{};
     /// For a raster label with `label:classes` and a model nodata: whether that nodata is one of the class values
     /// (so it may be the background class).
-    std::optional<bool> nodata_is_class;
+    std::optional<bool> nodata_is_class{};
 };
 
 /// The outcome of `match`.
 struct match_result {
     /// One entry per model channel, in model order (empty against a label Item).
-    std::vector<channel_match> channels;
+    std::vector<channel_match> channels{};
     /// Imagery bands no channel uses (ignored).
-    std::vector<imagery_band> extra;
+    std::vector<imagery_band> extra{};
     /// Set when the second document is a label Item.
-    std::optional<label_relation> label;
+    std::optional<label_relation> label{};
     /// Errors block (a missing or ambiguous band, no band information, a task that does not align); warnings do
     /// not. A missing band's finding points into the model document (its `selected_bands` entry); the others point
     /// into the imagery or label document.
-    dlm::report findings;
+    dlm::report findings{};
 
     /// True when the imagery can feed the model (no blocking finding).
     [[nodiscard]] bool feeds() const noexcept { return findings.ok(); }

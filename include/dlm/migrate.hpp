@@ -67,29 +67,29 @@ using stac_target = detail::migrate::target_version;
 /// A value the migration could not derive and a person must supply.
 struct needed_value {
     /// RFC 6901 pointer, in the migrated document, of the value to supply (or to correct).
-    std::string pointer;
+    std::string pointer{};
     /// What is needed, for a person.
-    std::string what;
+    std::string what{};
     /// What is allowed there.
-    std::string allowed;
+    std::string allowed{};
 };
 
 /// The migrated document, how it was obtained, and what is still missing.
 struct migration_result {
     /// The document after every step.
-    nlohmann::json document;
+    nlohmann::json document{};
     /// The operations that turn the original document into `document`, in order, each with its reason.
-    patch changes;
+    patch changes{};
     /// The values a person must supply before the document can be valid (empty when the migration was mechanical).
-    std::vector<needed_value> needs;
+    std::vector<needed_value> needs{};
     /// The `stac_version` found (the first Item's for a FeatureCollection without one), "" when there was none.
-    std::string found_version;
+    std::string found_version{};
     /// `migrate_text` only: the migrated text, identical to the input outside the changed members (and the lenient
     /// removals); empty for `migrate`.
-    std::string text;
+    std::string text{};
     /// `migrate_text` with `reading::lenient` only: the comments and trailing commas removed before the migration
     /// (`changes` applies to the text without them).
-    std::vector<text_removal> removals;
+    std::vector<text_removal> removals{};
 };
 
 namespace detail::migrate {

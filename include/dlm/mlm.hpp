@@ -29,11 +29,11 @@ inline constexpr std::string_view classification_extension_identifier = detail::
 /// The exported document, the edits that made it, and the report.
 struct mlm_export {
     /// The mlm document: the input with `changes` applied.
-    nlohmann::json document;
+    nlohmann::json document{};
     /// The edits, each with its reason, as paths into the input (apply them to its text to keep its formatting).
-    dlm::patch changes;
+    dlm::patch changes{};
     /// Every dlm field without an mlm home, every value mlm requires that dlm cannot give, every assumed value.
-    std::vector<mlm_note> notes;
+    std::vector<mlm_note> notes{};
 
     /// True when no required value is missing.
     [[nodiscard]] bool complete() const noexcept {

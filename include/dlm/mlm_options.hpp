@@ -12,19 +12,19 @@ namespace dlm {
 /// What a caller knows and dlm does not.
 struct mlm_options {
     /// `href` of the model asset (`assets/mlm:model`, roles `["mlm:model"]`): the weights, which dlm never names.
-    std::optional<std::string> model_href;
+    std::optional<std::string> model_href{};
     /// `mlm:artifact_type` of the model asset (e.g. "torch.save", "onnx"); needed with `model_href`.
-    std::optional<std::string> artifact_type;
+    std::optional<std::string> artifact_type{};
     /// `mlm:name`; by default the title, else the id, whichever matches mlm's name pattern. Must match it.
-    std::optional<std::string> name;
+    std::optional<std::string> name{};
     /// `result.data_type` of the output (a raster data type name); by default "float32", reported as assumed.
-    std::optional<std::string> output_data_type;
+    std::optional<std::string> output_data_type{};
     /// The mlm task for a dlm task mlm has no value for (`object segmentation`), e.g. "semantic-segmentation".
-    std::optional<std::string> task;
+    std::optional<std::string> task{};
     /// Keep the `dlm:` fields and the dlm identifier beside the `mlm:` ones (by default both are removed).
     bool keep_dlm = false;
     /// `stac_version` of the output; by default the input's.
-    std::optional<std::string> stac_version;
+    std::optional<std::string> stac_version{};
 };
 
 /// What happened to a dlm field, or to a value mlm requires.
@@ -54,13 +54,13 @@ enum class mlm_outcome {
 struct mlm_note {
     /// `rules::mlm_unmapped` (a dlm field with no mlm home), `rules::mlm_required` (a value mlm requires that dlm
     /// cannot give) or `rules::mlm_assumed` (a value the export chose).
-    std::string rule;
+    std::string rule{};
     /// What happened.
     mlm_outcome outcome = mlm_outcome::dropped;
     /// RFC 6901 pointer: of the dlm field in the input (`mlm.unmapped`), or of the value in the output.
-    std::string pointer;
+    std::string pointer{};
     /// For a person: what the value was, where it went, or why it is missing.
-    std::string message;
+    std::string message{};
 };
 
 }  // namespace dlm

@@ -13,6 +13,11 @@
 // integer under draft-07) is read as 4 and written back as `4`, the one change a round trip makes.
 // A member typed "number" is a `dlm::number`, a double that remembers whether it was written as an
 // integer (`1`) or not (`1.0`). `nodata` keeps its exact JSON type.
+//
+// Required enumerations (`process_level`, `data_type`, `task`) are optional here: no value is a safe default, and a
+// model built in code without one is written without it (the validator then reports the missing member) instead of
+// passing for complete. Reading a document sets them (it fails without them). Every member has a default member
+// initializer, so partial brace or designated initialisation compiles without -Wmissing-field-initializers warnings.
 
 #include <cstddef>
 #include <cstdint>
@@ -33,7 +38,7 @@ namespace dlm {
 template <class T, bool ArrayByDefault>
 struct one_or_many {
     /// The objects, in document order.
-    std::vector<T> items;
+    std::vector<T> items{};
     /// Written as an array when true, or whenever `items.size() != 1`; as a bare object otherwise.
     bool as_array = ArrayByDefault;
 
@@ -75,23 +80,23 @@ struct model_band {
     /// `index` (required): index of the spectral band.
     std::int64_t index = 0;
     /// `name`: short name of the band.
-    std::optional<std::string> name;
+    std::optional<std::string> name{};
     /// Members this type does not model, written back unchanged.
     nlohmann::json extra = nlohmann::json::object();
 };
 
 /// Data Object, `dlm:data`: the EO data the model is compatible with.
 struct data {
-    /// `process_level` (required).
-    dlm::process_level process_level = dlm::process_level::raw;
-    /// `data_type` (required).
-    dlm::data_type data_type = dlm::data_type::uint8;
+    /// `process_level` (required; unset until given).
+    std::optional<dlm::process_level> process_level{};
+    /// `data_type` (required; unset until given).
+    std::optional<dlm::data_type> data_type{};
     /// `nodata`: a number or a string.
-    std::optional<nodata_value> nodata;
+    std::optional<nodata_value> nodata{};
     /// `number_of_bands` (required): number of bands used by the model.
     std::int64_t number_of_bands = 0;
     /// `useful_bands`: the bands, by index, in the order the model uses them.
-    std::optional<std::vector<model_band>> useful_bands;
+    std::optional<std::vector<model_band>> useful_bands{};
     /// Members this type does not model (e.g. `item_examples`), written back unchanged.
     nlohmann::json extra = nlohmann::json::object();
 };
@@ -99,13 +104,13 @@ struct data {
 /// Tensor Object, `dlm:inputs.input_tensors`: the input tensor's shape; every dimension is optional.
 struct tensor {
     /// `batch`: batch size.
-    std::optional<std::int64_t> batch;
+    std::optional<std::int64_t> batch{};
     /// `dim`: number of channels.
-    std::optional<std::int64_t> dim;
+    std::optional<std::int64_t> dim{};
     /// `height`.
-    std::optional<std::int64_t> height;
+    std::optional<std::int64_t> height{};
     /// `width`.
-    std::optional<std::int64_t> width;
+    std::optional<std::int64_t> width{};
     /// Members this type does not model (e.g. the beta2 `channels`), written back unchanged.
     nlohmann::json extra = nlohmann::json::object();
 };
@@ -125,21 +130,21 @@ enum class selected_bands_key {
 /// Inputs Object, `dlm:inputs`: how EO data becomes the model's input.
 struct inputs {
     /// `name` (required): Python name of the input variable.
-    std::string name;
+    std::string name{};
     /// `input_tensors` (required): one Tensor Object (the seed's form, the default) or an array of them.
-    input_tensor_list input_tensors;
+    input_tensor_list input_tensors{};
     /// `scaling_factor` (required): factor that brings the data into [0, 1].
     number scaling_factor = 1.0;
     /// `normalization:mean` (required): mean vector removed from the data.
-    std::vector<number> normalization_mean;
+    std::vector<number> normalization_mean{};
     /// `normalization:std` (required): standard deviations that normalize the data.
-    std::vector<number> normalization_std;
+    std::vector<number> normalization_std{};
     /// `selected_bands` / `selected_band` (required): band indices selected from `dlm:data`.
-    std::vector<std::int64_t> selected_bands;
+    std::vector<std::int64_t> selected_bands{};
     /// The key `selected_bands` was read from, and is written to.
     selected_bands_key selected_bands_spelling = selected_bands_key::selected_bands;
     /// `pre_processing_function`: Python pre-processing function.
-    std::optional<std::string> pre_processing_function;
+    std::optional<std::string> pre_processing_function{};
     /// Members this type does not model, written back unchanged.
     nlohmann::json extra = nlohmann::json::object();
 };
@@ -151,11 +156,11 @@ struct architecture {
     /// `estimated_total_size_mb` (required): memory size in MB.
     number estimated_total_size_mb = 0.0;
     /// `type` (required): type of network, e.g. "ResNet-18".
-    std::string type;
+    std::string type{};
     /// `summary`: summary of the layers.
-    std::optional<std::string> summary;
+    std::optional<std::string> summary{};
     /// `pretrained` (required): source of the pretraining, e.g. "ImageNet".
-    std::string pretrained;
+    std::string pretrained{};
     /// Members this type does not model, written back unchanged.
     nlohmann::json extra = nlohmann::json::object();
 };
@@ -164,15 +169,15 @@ struct architecture {
 /// `image_name`" is checked by the validator, not here.
 struct docker {
     /// `docker_file`: URL of the Dockerfile.
-    std::optional<std::string> docker_file;
+    std::optional<std::string> docker_file{};
     /// `image_name`: name of the docker image.
-    std::optional<std::string> image_name;
+    std::optional<std::string> image_name{};
     /// `tag`: tag of the image.
-    std::optional<std::string> tag;
+    std::optional<std::string> tag{};
     /// `working_dir` (required): working directory in the instance.
-    std::string working_dir;
+    std::string working_dir{};
     /// `run` (required): the command that runs the model.
-    std::string run;
+    std::string run{};
     /// `gpu` (required): true if the image needs a GPU.
     bool gpu = false;
     /// Members this type does not model, written back unchanged.
@@ -185,19 +190,19 @@ using docker_list = one_or_many<docker, true>;
 /// Runtime Object, `dlm:runtime`: the environment that runs the model.
 struct runtime {
     /// `framework` (required), e.g. "PyTorch".
-    std::string framework;
+    std::string framework{};
     /// `version` (required): framework version.
-    std::string version;
+    std::string version{};
     /// `model_handler` (required): inference execution function.
-    std::string model_handler;
+    std::string model_handler{};
     /// `model_src_url` (required): URL of the source code.
-    std::string model_src_url;
+    std::string model_src_url{};
     /// `model_commit_hash`.
-    std::optional<std::string> model_commit_hash;
+    std::optional<std::string> model_commit_hash{};
     /// `requirement_file`.
-    std::optional<std::string> requirement_file;
+    std::optional<std::string> requirement_file{};
     /// `docker`: one Docker Object or an array of them (the seed's `[Docker Object]`, the default).
-    std::optional<docker_list> docker;
+    std::optional<docker_list> docker{};
     /// Members this type does not model, written back unchanged.
     nlohmann::json extra = nlohmann::json::object();
 };
@@ -214,10 +219,10 @@ struct class_name_entry {
     /// `index` (required): output index.
     std::int64_t index = 0;
     /// `class_name` (required): short class name.
-    std::string class_name;
+    std::string class_name{};
     /// Object forms only: the key as written when it is not the plain decimal of `index` (e.g. "01");
     /// used on writing only while it still denotes `index`. Empty otherwise.
-    std::string key;
+    std::string key{};
     /// Records form only: members of the record this type does not model, written back unchanged.
     nlohmann::json extra = nlohmann::json::object();
 };
@@ -225,7 +230,7 @@ struct class_name_entry {
 /// `dlm:outputs.class_name_mapping`: output index to class name, in document order, in any of its forms.
 struct class_name_mapping {
     /// The pairs, in document order (duplicates are kept; the validator reports them).
-    std::vector<class_name_entry> entries;
+    std::vector<class_name_entry> entries{};
     /// The form it was read in and is written in.
     class_name_mapping_form form = class_name_mapping_form::records;
 
@@ -240,18 +245,18 @@ struct class_name_mapping {
 
 /// Outputs Object, `dlm:outputs`: what the model produces and how to interpret it.
 struct outputs {
-    /// `task` (required).
-    dlm::task task = dlm::task::classification;
+    /// `task` (required; unset until given).
+    std::optional<dlm::task> task{};
     /// `number_of_classes` (required unless the task is regression; the validator checks that).
-    std::optional<std::int64_t> number_of_classes;
+    std::optional<std::int64_t> number_of_classes{};
     /// `final_layer_size` (required): sizes of the output tensor.
-    std::vector<std::int64_t> final_layer_size;
+    std::vector<std::int64_t> final_layer_size{};
     /// `class_name_mapping` (required unless the task is regression; the validator checks that).
-    std::optional<dlm::class_name_mapping> class_name_mapping;
+    std::optional<dlm::class_name_mapping> class_name_mapping{};
     /// `dont_care_index`: index ignored by the model.
-    std::optional<std::int64_t> dont_care_index;
+    std::optional<std::int64_t> dont_care_index{};
     /// `post_processing_function`.
-    std::optional<std::string> post_processing_function;
+    std::optional<std::string> post_processing_function{};
     /// Members this type does not model, written back unchanged.
     nlohmann::json extra = nlohmann::json::object();
 };
@@ -259,15 +264,15 @@ struct outputs {
 /// Everything the dlm extension says about one Item or Collection: its `dlm:*` fields.
 struct model {
     /// `dlm:data` (required).
-    dlm::data data;
+    dlm::data data{};
     /// `dlm:inputs` (required).
-    dlm::inputs inputs;
+    dlm::inputs inputs{};
     /// `dlm:architecture` (optional).
-    std::optional<dlm::architecture> architecture;
+    std::optional<dlm::architecture> architecture{};
     /// `dlm:runtime` (required).
-    dlm::runtime runtime;
+    dlm::runtime runtime{};
     /// `dlm:outputs` (required).
-    dlm::outputs outputs;
+    dlm::outputs outputs{};
     /// Other `dlm:`-prefixed members found beside them (e.g. the legacy `dlm:archive`), keyed by their
     /// full name and written back unchanged.
     nlohmann::json extra = nlohmann::json::object();

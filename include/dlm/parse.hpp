@@ -24,9 +24,9 @@ struct parse_result {
     /// The parsed document; empty after a fatal finding (syntax, too large, too deep, too many values,
     /// a number beyond double range). It is present but must not be trusted when `findings` has other
     /// errors (over-long string or key, duplicate key, integer above INT64_MAX).
-    std::optional<nlohmann::json> document;
+    std::optional<nlohmann::json> document{};
     /// Every `input.*` finding, each with the JSON pointer of where it happened.
-    report findings;
+    report findings{};
 
     /// True when there is a document and no finding is an error.
     [[nodiscard]] bool ok() const noexcept { return document.has_value() && findings.ok(); }
@@ -81,12 +81,12 @@ struct parse_result {
 struct input_document {
     /// Where the document is in the input: "" for the input itself, "/features/N" for a feature. The pointers of
     /// `report` are relative to the document.
-    std::string pointer;
+    std::string pointer{};
     /// The document; absent when the input could not be read (`report` says why), and in the entry that holds the
     /// findings about a FeatureCollection outside all of its features.
-    std::optional<nlohmann::json> document;
+    std::optional<nlohmann::json> document{};
     /// The findings about this document: the parser's, and with `validate_each` the validator's.
-    dlm::report report;
+    dlm::report report{};
 
     /// True when the report has no error.
     [[nodiscard]] bool ok() const noexcept { return report.ok(); }

@@ -31,13 +31,13 @@ struct patch_operation {
     /// What the operation does.
     patch_op op = patch_op::add;
     /// RFC 6901 pointer of the target location.
-    std::string path;
+    std::string path{};
     /// RFC 6901 pointer of the source location (`move` and `copy` only).
-    std::string from;
+    std::string from{};
     /// The value written (`add`, `replace`) or compared (`test`).
-    nlohmann::json value;
+    nlohmann::json value{};
     /// Why the change is made, for a person (written as the operation's `reason` member, which RFC 6902 ignores).
-    std::string reason;
+    std::string reason{};
 };
 
 /// A sequence of operations applied in order.

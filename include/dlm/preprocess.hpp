@@ -50,13 +50,13 @@ struct preprocess_plan {
     /// Complex types, "other" and the extended-precision names (longfloat, float96, float128) are refused.
     dlm::data_type source_type = dlm::data_type::uint8;
     /// Source band index of each model channel, in model order (`dlm:inputs.selected_bands`).
-    std::vector<std::int64_t> bands;
+    std::vector<std::int64_t> bands{};
     /// One affine per channel, same length as `bands`.
-    std::vector<dlm::affine> affine;
+    std::vector<dlm::affine> affine{};
     /// The source samples' nodata value (`dlm:data.nodata`; NaN for "nan"), if any. A sample matches when it equals
     /// this value exactly (integer sources: only an integral value within the type's range can match); any NaN
     /// sample matches a NaN nodata.
-    std::optional<double> nodata;
+    std::optional<double> nodata{};
     /// The output value of a nodata sample.
     float fill = 0.0f;
     /// True to also write a uint8 mask tensor, same shape as the output: 1 for a value sample, 0 for nodata.

@@ -20,11 +20,11 @@ namespace dlm {
 /// Decorations around the severity word of each line (e.g. ANSI colours); empty by default.
 struct report_style {
     /// Written before "error".
-    std::string_view error_start;
+    std::string_view error_start{};
     /// Written before "warning".
-    std::string_view warning_start;
+    std::string_view warning_start{};
     /// Written after the severity word when a start was written.
-    std::string_view end;
+    std::string_view end{};
 };
 
 namespace detail {

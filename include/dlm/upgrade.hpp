@@ -62,9 +62,9 @@ namespace dlm {
 /// One rewrite made by the upgrade step.
 struct change {
     /// RFC 6901 JSON pointer of the rewritten value in the ORIGINAL document, e.g. "/properties/dlm:data/dtype".
-    std::string pointer;
+    std::string pointer{};
     /// What was done, for a person, e.g. "renamed dtype to data_type".
-    std::string description;
+    std::string description{};
 
     friend bool operator==(const change& a, const change& b) {
         return a.pointer == b.pointer && a.description == b.description;
@@ -75,20 +75,20 @@ struct change {
 /// The upgraded document and every rewrite that produced it (empty when the document needed none).
 struct upgrade_result {
     /// The document in v1.0.0-beta.3 form.
-    nlohmann::json document;
+    nlohmann::json document{};
     /// The rewrites, Items of a FeatureCollection in order; within a document `stac_extensions` first, then the
     /// dlm objects in the order data, inputs, architecture, runtime, outputs. With `reading::lenient`, the
     /// removed comments and trailing commas come first, each with the pointer "" and its line and column.
-    std::vector<change> changes;
+    std::vector<change> changes{};
     /// The same rewrites as an RFC 6902 patch, one operation per entry of `changes` that is not a lenient
     /// removal, its `reason` the change's description; it applies to the input document (or, for `upgrade_text`,
     /// to the input text after the lenient removals, i.e. `removals` applied).
-    dlm::patch patch;
+    dlm::patch patch{};
     /// `upgrade_text` only: the upgraded text, identical to the input outside the rewritten members (and the
     /// lenient removals); empty for `upgrade`.
-    std::string text;
+    std::string text{};
     /// `upgrade_text` with `reading::lenient` only: the comments and trailing commas removed before the upgrade.
-    std::vector<text_removal> removals;
+    std::vector<text_removal> removals{};
 };
 
 namespace detail {

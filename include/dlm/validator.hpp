@@ -23,11 +23,11 @@ class validation_engine;
 /// A document read from text by `validator::load`: the document, its report and, when valid, its dlm model.
 struct loaded_document {
     /// The parsed document; absent when the text is not JSON or breaks a limit of `dlm::limits`.
-    std::optional<nlohmann::json> document;
+    std::optional<nlohmann::json> document{};
     /// Every finding: reading, STAC core and extensions, the dlm rules, and a `dlm.legacy.upgradable` hint.
-    dlm::report report;
+    dlm::report report{};
     /// The dlm fields as typed structs; present when the document is valid and declares the dlm extension.
-    std::optional<dlm::model> model;
+    std::optional<dlm::model> model{};
 
     /// True when the report has no error.
     [[nodiscard]] bool ok() const noexcept { return report.ok(); }

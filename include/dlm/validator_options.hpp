@@ -24,7 +24,7 @@ struct validator_options {
     dlm::schema_limits schema_limits{};
     /// Extension schemas the library does not ship, by URI (draft-07 JSON Schema); they may `$ref` shipped schemas
     /// and each other. A URI the library ships cannot be registered: the validator's constructor throws dlm::error.
-    std::map<std::string, nlohmann::json, std::less<>> schemas;
+    std::map<std::string, nlohmann::json, std::less<>> schemas{};
     /// Called at most once per URI, the first time a document declares an extension that is neither shipped nor in
     /// `schemas`; returns its schema, or nothing to report `stac.extension.unavailable` (a warning). A schema that
     /// breaks `schema_limits` or cannot be compiled, a value that is not a schema, and an exception thrown by the
@@ -37,7 +37,7 @@ struct validator_options {
     /// any validator, this one included, except with a document that declares a URI being resolved at that moment
     /// (by this call or by one waiting for it): that inner call reports `stac.extension.invalid-schema` instead of
     /// waiting forever. The library itself never touches the network.
-    std::function<std::optional<nlohmann::json>(std::string_view uri)> resolver;
+    std::function<std::optional<nlohmann::json>(std::string_view uri)> resolver{};
 
     /// Registers an extension schema by URI; returns *this for chaining.
     validator_options& add_schema(std::string uri, nlohmann::json schema) {

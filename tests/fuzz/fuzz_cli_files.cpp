@@ -48,7 +48,7 @@ void check_links(const std::string& bytes) {
     const nlohmann::json catalog = {{"type", "Catalog"}, {"links", links}};
     const fs::path base = "/base/dir";
     const dlm_cli::catalog_links found = dlm_cli::links_of(catalog, base);
-    dlm_fuzz::require(found.local.size() + found.remote <= links.size(), "more links found than given");
+    dlm_fuzz::require(found.local.size() + found.remote.size() <= links.size(), "more links found than given");
     for (const auto& link : found.local) {
         const fs::path& target = link.path;
         dlm_fuzz::require(link.pointer.rfind("/links/", 0) == 0, "a local link's pointer is not under /links");

@@ -68,7 +68,7 @@ inline void schema_one(std::string_view text) {
     }
     for (const auto& document : documents) {
         dlm::report out;
-        dlm::detail::run_schema(*compiled, document, "", "extension " + uri, bounds.max_steps, out);
+        dlm::detail::run_schema(*compiled, document, "", uri, true, bounds.max_steps, out);
         check_report(out);
     }
 }

@@ -186,7 +186,7 @@ inline void build_classes(const model& m, deployment& view, const std::string& o
         }
         count = highest + 1;
         view.findings.warning(rules::deploy_classes_count_unknown, outputs_pointer,
-                              "number_of_classes is not given for the task " + quote(to_string(out.task)) +
+                              "number_of_classes is not given for the task " + quote(to_string(*out.task)) +
                                   "; the class list holds the " + std::to_string(count) +
                                   " indices class_name_mapping names");
     }
@@ -331,17 +331,17 @@ inline void build_tensors(const model& m, deployment& view, const std::string& i
 
 inline void build_data(const model& m, deployment& view, const std::string& data_pointer) {
     view.number_of_bands = m.data.number_of_bands;
-    view.process_level = m.data.process_level;
-    view.data_type = m.data.data_type;
-    view.source_data_type = raster_type(m.data.data_type);
+    view.process_level = *m.data.process_level;
+    view.data_type = *m.data.data_type;
+    view.source_data_type = raster_type(*m.data.data_type);
     const std::string type_pointer = at(data_pointer, "data_type");
     if (!view.source_data_type) {
         view.findings.error(rules::deploy_data_type_unsupported, type_pointer,
-                            "data_type " + quote(to_string(m.data.data_type)) +
+                            "data_type " + quote(to_string(*m.data.data_type)) +
                                 " names no fixed pixel layout a service can read");
-    } else if (m.data.data_type == data_type::int_ || m.data.data_type == data_type::uint) {
+    } else if (*m.data.data_type == data_type::int_ || *m.data.data_type == data_type::uint) {
         view.findings.warning(rules::deploy_data_type_platform_dependent, type_pointer,
-                              "data_type " + quote(to_string(m.data.data_type)) +
+                              "data_type " + quote(to_string(*m.data.data_type)) +
                                   " is as wide as a C long on the machine that wrote it; read as " +
                                   std::string(to_string(*view.source_data_type)) + " (prefer the raster name)");
     }
@@ -362,7 +362,7 @@ namespace dlm {
 
 inline deployment read_deployment(const nlohmann::json& document) {
     using namespace detail::deploy;
-    const model m = read_model(document);  // throws dlm::error with a pointer
+    const model m = read_model(document);  // throws dlm::error with a pointer; sets every required member
     deployment view;
     view.fields_pointer = detail::dlm_fields_pointer(document);
     view.type = view.fields_pointer.empty() ? "Collection" : "Feature";
@@ -388,7 +388,7 @@ inline deployment read_deployment(const nlohmann::json& document) {
     name_channels(document, m, view);
     fold_affines(m, view, inputs_pointer);
 
-    view.task = m.outputs.task;
+    view.task = *m.outputs.task;
     view.final_layer_size = m.outputs.final_layer_size;
     build_classes(m, view, outputs_pointer);
 

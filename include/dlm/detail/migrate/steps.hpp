@@ -379,13 +379,21 @@ private:
         if (before("0.8.0")) {
             rename(fields, "item:license", "license", "the single-item extension's item:license became core `license` (STAC 0.8.0)");
             rename(fields, "item:providers", "providers", "the single-item extension's item:providers became core `providers` (STAC 0.8.0)");
+            rename(fields, "pc:schema", "pc:schemas", "renamed in the pointcloud extension (0.8.0)");
+        }
+        if (before("1.0.0")) {
+            // The label extension's singular names were renamed in 0.8.0, yet documents up to 1.0.0-beta.2 still
+            // use them (pystac's own label examples do): like pystac's label migration ("a common mistake"), they
+            // are renamed for any pre-1.0 version. Tasks and methods are lists; a single name becomes a list of one.
             rename(fields, "label:property", "label:properties", "renamed in the label extension (0.8.0)");
             rename(fields, "label:task", "label:tasks", "renamed in the label extension (0.8.0)");
             rename(fields, "label:method", "label:methods", "renamed in the label extension (0.8.0)");
-            if (rename(fields, "label:overview", "label:overviews", "renamed in the label extension (0.8.0)")) {
-                wrap_in_array(member_pointer(fields, "label:overviews"), "label:overviews is a list");
+            rename(fields, "label:overview", "label:overviews", "renamed in the label extension (0.8.0)");
+            for (const char* list : {"label:tasks", "label:methods", "label:overviews"}) {
+                if (const nlohmann::json* value = find(member_pointer(fields, list)); value && !value->is_null()) {
+                    wrap_in_array(member_pointer(fields, list), std::string(list) + " is a list");
+                }
             }
-            rename(fields, "pc:schema", "pc:schemas", "renamed in the pointcloud extension (0.8.0)");
         }
         if (before("0.9.0")) {
             rename(fields, "dtr:start_datetime", "start_datetime", "the datetime-range extension became core (STAC 0.9.0)");
@@ -432,6 +440,7 @@ private:
             const std::string bands_pointer = member_pointer(asset, "eo:bands");
             const nlohmann::json* indices = find(bands_pointer);
             const nlohmann::json* bands = find(member_pointer(fields, "eo:bands"));
+            bool resolved = false;
             if (indices && indices->is_array() && bands && bands->is_array()) {
                 nlohmann::json inlined = nlohmann::json::array();
                 for (const nlohmann::json& index : *indices) {
@@ -444,7 +453,13 @@ private:
                 if (inlined.is_array() && !indices->empty()) {
                     r_.replace(bands_pointer, std::move(inlined),
                                "STAC 1.0.0-beta.1 puts the band objects in the asset instead of indices into properties' eo:bands");
+                    resolved = true;
                 }
+            }
+            if (!resolved && indices && indices->is_array() &&
+                std::any_of(indices->begin(), indices->end(), [](const nlohmann::json& i) { return !i.is_object(); })) {
+                need_(bands_pointer, "the band objects these indices referred to (properties' eo:bands does not define them)",
+                      "an array of eo band objects");
             }
         }
         if (before("1.0.0-rc.1") && rename(asset, "checksum:multihash", "file:checksum",
@@ -578,6 +593,12 @@ private:
         const bool has_eo = eo && eo->is_array();
         const bool has_raster = raster && raster->is_array();
         if ((!has_eo && !has_raster) || find(member_pointer(holder, "bands"))) return {false, false};
+        // Only band objects merge: anything else (pre-0.9 band indices left unresolved, reported as needed) would
+        // become an empty band, which STAC 1.1 refuses.
+        const auto all_objects = [](const nlohmann::json* list) {
+            return std::all_of(list->begin(), list->end(), [](const nlohmann::json& band) { return band.is_object(); });
+        };
+        if ((has_eo && !all_objects(eo)) || (has_raster && !all_objects(raster))) return {false, false};
         static constexpr std::string_view eo_fields[] = {"common_name", "center_wavelength", "full_width_half_max",
                                                          "solar_illumination"};
         static constexpr std::string_view raster_fields[] = {"sampling", "bits_per_sample", "spatial_resolution",
@@ -644,6 +665,15 @@ private:
         return false;
     }
 
+    static bool has_link(const nlohmann::json& object, std::string_view rel) {
+        const nlohmann::json* links = find_member(object, "links");
+        if (!links || !links->is_array()) return false;
+        return std::any_of(links->begin(), links->end(), [rel](const nlohmann::json& link) {
+            const nlohmann::json* found = find_member(link, "rel");
+            return found && found->is_string() && found->get_ref<const std::string&>() == rel;
+        });
+    }
+
     /// Reports what a valid document needs and the migration cannot derive.
     void ask_for_required(const std::string& base, stac_kind kind) {
         const nlohmann::json& object = at(base);
@@ -662,6 +692,17 @@ private:
                 need_(member_pointer(member_pointer(base, "properties"), "datetime"), "the Item's date and time",
                       "an RFC 3339 date-time, or null with start_datetime and end_datetime");
             }
+            // STAC 1.0.0 requires `collection` when a `collection` link exists; the id is in the linked file, which
+            // a migration does not read. STAC 1.1.0 also refuses `collection` without that link.
+            if (!object.contains("collection") && has_link(object, "collection")) {
+                need_(member_pointer(base, "collection"), "the id of the Collection the `collection` link leads to",
+                      "a string");
+            }
+            if (to_ == target_version::v1_1_0 && object.contains("collection") && !has_link(object, "collection")) {
+                need_(member_pointer(base, "collection"), "a `collection` link to the Collection " +
+                          quote(object.at("collection").is_string() ? object.at("collection").get<std::string>() : object.at("collection").dump()),
+                      "a link {\"rel\": \"collection\", \"href\": ...} in `links`, or no `collection` member");
+            }
         } else {
             require("description", "a description of the " + std::string(type_name(kind)), "a string (CommonMark)");
         }
@@ -670,12 +711,29 @@ private:
             require("extent", "the Collection's spatial and temporal extent",
                     "{\"spatial\": {\"bbox\": [[...]]}, \"temporal\": {\"interval\": [[start, end]]}}");
         }
+        if (to_ == target_version::v1_1_0) ask_for_absolute_self(base);
         ask_for_provider_roles(member_pointer(fields_pointer(base, kind), "providers"));
         ask_for_extension_identifiers(base);
         const std::string fields = fields_pointer(base, kind);
         if (kind != stac_kind::catalog) ask_for_version(base, fields);
         if (kind == stac_kind::item) ask_for_asset_bands(base, fields);
         if (kind != stac_kind::catalog && declares_dlm(base) && is_object_at(fields)) ask_for_consistency(fields);
+    }
+
+    /// STAC 1.1.0 requires the `self` link to be absolute; where the document lives is not in it.
+    void ask_for_absolute_self(const std::string& base) {
+        const nlohmann::json* links = find(member_pointer(base, "links"));
+        if (!links || !links->is_array()) return;
+        for (std::size_t i = 0; i < links->size(); ++i) {
+            const nlohmann::json& link = (*links)[i];
+            if (string_member(link, "rel") != "self") continue;
+            const std::string_view href = string_member(link, "href");
+            if (href.find(':') == std::string_view::npos) {
+                need_(member_pointer(element_pointer(member_pointer(base, "links"), i), "href"),
+                      "the absolute URL of this document in place of " + quote(std::string(href)),
+                      "an absolute IRI (STAC 1.1.0 requires the self link to be absolute)");
+            }
+        }
     }
 
     void ask_for_provider_roles(const std::string& providers_pointer) {

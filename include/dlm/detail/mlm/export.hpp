@@ -207,7 +207,7 @@ public:
         std::string where;
         try {
             where = dlm_fields_pointer(doc_);
-            model_ = read_model(doc_);
+            model_ = read_model(doc_);  // sets every required member: the optional enumerations below are set
         } catch (const error& e) {
             throw error(base_ + e.pointer(), e.reason());
         }
@@ -294,22 +294,22 @@ private:
 
     /// The mlm task, or nullopt when it is missing (reported).
     [[nodiscard]] std::optional<std::string> mlm_task(const std::string& at) {
-        if (const auto mapped = task_name(model_.outputs.task)) {
+        if (const auto mapped = task_name(*model_.outputs.task)) {
             if (options_.task && *options_.task != *mapped) {
                 note(rules::mlm_assumed, mlm_outcome::assumed, at,
                      "the task option " + quote(*options_.task) + " is not used: dlm's " +
-                         quote(to_string(model_.outputs.task)) + " maps to " + quote(*mapped));
+                         quote(to_string(*model_.outputs.task)) + " maps to " + quote(*mapped));
             }
             return std::string(*mapped);
         }
         if (options_.task) {
             note(rules::mlm_required, mlm_outcome::supplied, at,
-                 "dlm's task " + quote(to_string(model_.outputs.task)) + " has no mlm value; the task option gives " +
+                 "dlm's task " + quote(to_string(*model_.outputs.task)) + " has no mlm value; the task option gives " +
                      quote(*options_.task));
             return *options_.task;
         }
         note(rules::mlm_required, mlm_outcome::missing, at,
-             "dlm's task " + quote(to_string(model_.outputs.task)) +
+             "dlm's task " + quote(to_string(*model_.outputs.task)) +
                  " has no mlm value: choose one of mlm's tasks (e.g. \"semantic-segmentation\", "
                  "\"instance-segmentation\") with the task option");
         return std::nullopt;
@@ -585,9 +585,9 @@ private:
             data_type = "float32";
             note(rules::mlm_assumed, mlm_outcome::assumed, fields_ + "/mlm:input/0/input/data_type",
                  "\"float32\": the model is fed the scaled and normalised values, not the raw " +
-                     quote(to_string(model_.data.data_type)) + " data");
+                     quote(to_string(*model_.data.data_type)) + " data");
         } else {
-            data_type = std::string(raster_name(model_.data.data_type));
+            data_type = std::string(raster_name(*model_.data.data_type));
         }
         const std::optional<std::vector<std::string>> names = band_names(properties);
         nlohmann::json value_scaling = nlohmann::json::array();
@@ -651,7 +651,7 @@ private:
     }
 
     [[nodiscard]] nlohmann::json result_dim_order(std::size_t rank) {
-        const dlm::task t = model_.outputs.task;
+        const dlm::task t = *model_.outputs.task;
         const bool detection = t == dlm::task::object_detection;
         const bool instances = t == dlm::task::instance_segmentation;
         const std::string per = t == dlm::task::regression ? "channel" : instances ? "instance" : "class";
@@ -684,7 +684,7 @@ private:
         const std::string outputs_at = dlm_pointer("dlm:outputs");
         const std::string to = fields_ + "/mlm:output/0";
         nlohmann::json output = nlohmann::json::object();
-        output["name"] = task_value ? *task_value : std::string(to_string(out.task));
+        output["name"] = task_value ? *task_value : std::string(to_string(*out.task));
         note(rules::mlm_assumed, mlm_outcome::assumed, to + "/name",
              quote(output["name"].get<std::string>()) + ": dlm does not name its output; named after the task");
         output["tasks"] = task_value ? nlohmann::json::array({*task_value}) : nlohmann::json::array();
@@ -740,7 +740,7 @@ private:
     }
 
     void export_process_level(const nlohmann::json& properties) {
-        const std::string level(to_string(model_.data.process_level));
+        const std::string level(to_string(*model_.data.process_level));
         const std::string from = dlm_pointer("dlm:data", {"process_level"});
         if (const nlohmann::json* existing = member(properties, "processing:level")) {
             if (*existing == level) {

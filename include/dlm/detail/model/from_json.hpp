@@ -87,6 +87,14 @@ void read_member(const reader& object, std::string_view key, T& out) {
     read(object.at(key), out);
 }
 
+/// Reads the required member `key` into a member that stays unset until given (a required enumeration).
+template <class T>
+void read_required(const reader& object, std::string_view key, std::optional<T>& out) {
+    T value{};
+    read(object.at(key), value);
+    out = value;
+}
+
 /// Reads the optional member `key` of the object `object` (absent: nullopt; present: must be a T, not null).
 template <class T>
 void read_member(const reader& object, std::string_view key, std::optional<T>& out) {
@@ -153,8 +161,8 @@ inline void read(const reader& r, model_band& out) {
 
 inline void read(const reader& r, data& out) {
     r.require_object();
-    read_member(r, "process_level", out.process_level);
-    read_member(r, "data_type", out.data_type);
+    read_required(r, "process_level", out.process_level);
+    read_required(r, "data_type", out.data_type);
     read_member(r, "nodata", out.nodata);
     read_member(r, "number_of_bands", out.number_of_bands);
     read_member(r, "useful_bands", out.useful_bands);
@@ -289,7 +297,7 @@ inline void read(const reader& r, class_name_mapping& out) {
 
 inline void read(const reader& r, outputs& out) {
     r.require_object();
-    read_member(r, "task", out.task);
+    read_required(r, "task", out.task);
     read_member(r, "number_of_classes", out.number_of_classes);
     read_member(r, "final_layer_size", out.final_layer_size);
     read_member(r, "class_name_mapping", out.class_name_mapping);

@@ -87,8 +87,16 @@ inline preprocess_plan::preprocess_plan(data_type type, std::vector<std::int64_t
     }
 }
 
+namespace detail {
+/// The model's data type, which a model built in code may not have been given yet.
+inline data_type given_data_type(const model& m) {
+    if (!m.data.data_type) throw error("/dlm:data/data_type", "the model states no data_type");
+    return *m.data.data_type;
+}
+}  // namespace detail
+
 inline preprocess_plan::preprocess_plan(const model& m)
-    : preprocess_plan(m.data.data_type, m.inputs.selected_bands, m.inputs.scaling_factor,
+    : preprocess_plan(detail::given_data_type(m), m.inputs.selected_bands, m.inputs.scaling_factor,
                       std::vector<double>(m.inputs.normalization_mean.begin(), m.inputs.normalization_mean.end()),
                       std::vector<double>(m.inputs.normalization_std.begin(), m.inputs.normalization_std.end()),
                       m.data.nodata ? std::optional<double>(detail::nodata_number(*m.data.nodata, "/dlm:data/nodata"))

@@ -11,6 +11,7 @@
 #include <dlm/detail/schema/keywords.hpp>
 #include <dlm/detail/schema/markers.hpp>
 #include <dlm/detail/json/pointer.hpp>
+#include <dlm/detail/json/quote.hpp>
 #include <dlm/detail/schema/embedded.hpp>
 #include <dlm/detail/schema/valijson.hpp>
 #include <dlm/error.hpp>
@@ -192,6 +193,9 @@ private:
         strip_custom_keywords(document);
         std::vector<std::pair<nlohmann::json*, std::string>> stack{{&document, ""}};
         std::set<const nlohmann::json*> placeholders;
+        // A member that a schema forbids (`"properties": {"eo:bands": false}`) is explained by that schema's own
+        // title or description when it has one ("eo:bands in properties needs an asset with eo:bands").
+        std::map<const nlohmann::json*, std::string> reasons;
         // valijson 1.0 caches the subschemas of `propertyNames` and of schema `dependencies` under their parent's path,
         // so a parent reached through $ref hands back itself (or one dependency another's). Moved to a definition of
         // their own and referenced, each gets a path of its own.
@@ -206,7 +210,10 @@ private:
             const std::string pointer = stack.back().second;
             stack.pop_back();
             // valijson fails a `false` schema without a word; ours says what is wrong.
-            if (node->is_boolean() && !node->get<bool>()) *node = nlohmann::json{{never_keyword, true}};
+            if (node->is_boolean() && !node->get<bool>()) {
+                const auto reason = reasons.find(node);
+                *node = nlohmann::json{{never_keyword, reason == reasons.end() ? nlohmann::json(true) : nlohmann::json(reason->second)}};
+            }
             if (!node->is_object() || placeholders.count(node)) continue;
             close_prefix(*node);
             if (const auto names = node->find("propertyNames"); names != node->end()) {
@@ -255,7 +262,15 @@ private:
                     }
                 }
             }
-            for_each_subschema(*node, [&](nlohmann::json& child, const std::string& path, const std::string&) {
+            std::string reason;
+            for (const char* explanation : {"title", "description"}) {
+                const auto it = node->find(explanation);
+                if (reason.empty() && it != node->end() && it->is_string()) reason = sanitize(it->get<std::string>(), 300);
+            }
+            for_each_subschema(*node, [&](nlohmann::json& child, const std::string& path, const std::string& keyword) {
+                if (!reason.empty() && keyword == "properties" && child.is_boolean() && !child.get<bool>()) {
+                    reasons[&child] = reason;
+                }
                 stack.emplace_back(&child, pointer + path);
             });
         }

@@ -621,15 +621,21 @@ public:
     }
 };
 
-/// The `false` schema: nothing is allowed here (the bundler writes it for `false`, which valijson fails silently).
+/// The `false` schema: nothing is allowed here (the bundler writes it for `false`, which valijson fails silently). Its
+/// value is `true`, or the reason the enclosing schema gives (its title or description, already sanitized).
 class never_constraint : public custom_constraint<never_constraint> {
 public:
-    explicit never_constraint(const valijson_adapter&) {}
+    explicit never_constraint(const valijson_adapter& node) {
+        if (node.isString()) reason_ = node.getString();
+    }
 
     bool check(const valijson_adapter&, const std::vector<std::string>& context, valijson::ValidationResults* results) const {
-        if (results) results->pushError(context, "is not allowed here");
+        if (results) results->pushError(context, reason_.empty() ? "is not allowed here" : "is not allowed here: " + reason_);
         return false;
     }
+
+private:
+    std::string reason_;
 };
 
 /// Records, in the results, where one branch of an anyOf/oneOf ended and how many entries it left (findings.hpp).

@@ -25,6 +25,8 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <unordered_map>
+#include <unordered_set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -569,6 +571,70 @@ private:
     const schema_limits& bounds_;
 };
 
+/// valijson's parser recurses once per subschema it meets and follows a `$ref` where it meets it (a subschema is
+/// reused only once complete), so a chain of definitions that each refer to the next is as many nested calls as it is
+/// long. Throws dlm::error when the longest chain of subschemas from the root of `bundle`, counted through its local
+/// references, is longer than `max_depth` (a reference back into the chain, a cycle, adds nothing: valijson reuses it;
+/// cycles that never descend into the instance are the bundler's to refuse).
+inline void check_reference_depth(const nlohmann::json& bundle, std::size_t max_depth) {
+    using json = nlohmann::json;
+    const auto successors = [&bundle](const json& node) {
+        std::vector<const json*> next;
+        if (!node.is_object()) return next;
+        if (const auto ref = node.find("$ref"); ref != node.end() && ref->is_string()) {
+            const std::string& target = ref->get_ref<const std::string&>();
+            if (!target.empty() && target.front() == '#') {
+                try {
+                    const json::json_pointer pointer(target.substr(1));
+                    if (bundle.contains(pointer)) next.push_back(&bundle.at(pointer));
+                } catch (const json::exception&) {
+                    // an unresolvable reference is valijson's error to report
+                }
+            }
+            return next;  // valijson ignores the siblings of a reference
+        }
+        for_each_subschema(node, [&next](const json& child, const std::string&, const std::string&) {
+            next.push_back(&child);
+        });
+        return next;
+    };
+    const auto too_deep = [max_depth]() {
+        return error("", "the schema is unusable: its subschemas, followed through $ref, nest more than " +
+                             std::to_string(max_depth) + " deep (schema_limits::max_reference_depth)");
+    };
+    struct frame {
+        const json* node;
+        std::vector<const json*> next;
+        std::size_t at = 0;
+        std::size_t below = 0;  // the longest chain found below `node` so far
+    };
+    std::unordered_map<const json*, std::size_t> chain_from;  // finished subschemas: the longest chain from each
+    std::unordered_set<const json*> on_path;
+    std::vector<frame> path;
+    path.push_back({&bundle, successors(bundle)});
+    on_path.insert(&bundle);
+    while (!path.empty()) {
+        if (path.back().at < path.back().next.size()) {
+            frame& top = path.back();
+            const json* child = top.next[top.at++];
+            if (const auto done = chain_from.find(child); done != chain_from.end()) {
+                top.below = std::max(top.below, done->second);
+                if (path.size() + done->second > max_depth) throw too_deep();
+            } else if (on_path.count(child) == 0) {
+                if (path.size() >= max_depth) throw too_deep();
+                on_path.insert(child);
+                path.push_back({child, successors(*child)});
+            }
+            continue;
+        }
+        const std::size_t chain = path.back().below + 1;
+        chain_from[path.back().node] = chain;
+        on_path.erase(path.back().node);
+        path.pop_back();
+        if (!path.empty()) path.back().below = std::max(path.back().below, chain);
+    }
+}
+
 /// Checks `schema` against `bounds`, then bundles (with step counting) and compiles it as `uri`, reaching other
 /// schemas through `others`; throws dlm::error (pointer inside `schema` where known).
 inline std::shared_ptr<const valijson::Schema> compile_untrusted(const std::string& uri, const nlohmann::json& schema,
@@ -578,6 +644,7 @@ inline std::shared_ptr<const valijson::Schema> compile_untrusted(const std::stri
         return target == uri ? &schema : others(target);
     });
     const nlohmann::json bundle = bundler.bundle(uri, true);
+    check_reference_depth(bundle, bounds.max_reference_depth);
     try {
         return compile_bundle(bundle);
     } catch (const error&) {

@@ -43,8 +43,11 @@ namespace dlm::detail {
 /// Runs one compiled schema on `document`: a yes/no pass (schema_check), and valijson with results to explain a "no".
 /// Findings get `prefix` before their pointers and "(what)" after their messages. `max_steps` bounds each pass of a
 /// schema the library does not ship (see step_constraint); shipped schemas do not count steps.
+/// Runs one compiled schema, whose `$id` is `uri`, on `document`: its findings carry `uri` (finding::schema), and, for
+/// a companion or other extension (`is_extension`), name it in the message too.
 inline void run_schema(const valijson::Schema& schema, const nlohmann::json& document, const std::string& prefix,
-                       const std::string& what, std::size_t max_steps, report& out) {
+                       const std::string& uri, bool is_extension, std::size_t max_steps, report& out) {
+    const std::string what = is_extension ? "extension " + uri : std::string();
     // Both keep a cache of compiled regexes and are not thread-safe: one of each per thread.
     thread_local schema_check::regex_cache regexes;
     thread_local valijson::Validator engine(valijson::Validator::kStrongTypes);
@@ -58,17 +61,21 @@ inline void run_schema(const valijson::Schema& schema, const nlohmann::json& doc
         std::vector<finding> findings;
         if (!engine.validate(schema, target, &results)) findings = to_findings(results, document, prefix);
         if (findings.empty()) {  // a bug in schema_check or in valijson: never let it pass unnoticed
-            out.error(rules::schema_error, prefix, "the schema check rejects this document but valijson finds no error" + suffix);
+            out.errors.push_back({rules::schema_error, prefix,
+                                  "the schema check rejects this document but valijson finds no error" + suffix, uri});
         }
         for (auto& f : findings) {
             f.message += suffix;
+            f.schema = uri;
             out.errors.push_back(std::move(f));
         }
     } catch (const step_budget_exceeded&) {
-        out.error(rules::schema_error, prefix, "not checked: the schema needs more than " + std::to_string(max_steps) +
-                                                   " steps on this document (schema_limits::max_steps)" + suffix);
+        out.errors.push_back({rules::schema_error, prefix,
+                              "not checked: the schema needs more than " + std::to_string(max_steps) +
+                                  " steps on this document (schema_limits::max_steps)" + suffix,
+                              uri});
     } catch (const std::exception& e) {
-        out.error(rules::schema_error, prefix, "validation stopped" + suffix + ": " + sanitize(e.what(), 300));
+        out.errors.push_back({rules::schema_error, prefix, "validation stopped" + suffix + ": " + sanitize(e.what(), 300), uri});
     }
 }
 
@@ -163,7 +170,9 @@ private:
             }
             schema_bundler bundler(lookup());
             for (const auto& [uri, schema] : documents) {
-                if (is_root(uri)) roots.emplace(uri, compile(bundler, uri, options.schemas.count(uri) > 0));
+                if (is_root(uri)) {
+                    roots.emplace(uri, compile(bundler, uri, options.schemas.count(uri) > 0 ? &options.schema_limits : nullptr));
+                }
             }
         }
 
@@ -178,8 +187,16 @@ private:
             };
         }
 
-        static compiled compile(schema_bundler& bundler, const std::string& uri, bool untrusted) {
-            const nlohmann::json bundle = bundler.bundle(uri, untrusted);
+        /// `untrusted`: the limits of a registered schema (its steps counted, its reference chains bounded).
+        static compiled compile(schema_bundler& bundler, const std::string& uri, const dlm::schema_limits* untrusted) {
+            const nlohmann::json bundle = bundler.bundle(uri, untrusted != nullptr);
+            if (untrusted) {
+                try {
+                    check_reference_depth(bundle, untrusted->max_reference_depth);
+                } catch (const error& e) {
+                    throw error(e.pointer(), "schema " + quote(uri) + ": " + e.reason());
+                }
+            }
             try {
                 return compile_bundle(bundle);
             } catch (const error&) {
@@ -327,7 +344,7 @@ private:
                                                                     : "catalog-spec/json-schema/catalog.json";
             const std::string uri = "https://schemas.stacspec.org/v" + stac_version + "/" + spec;
             if (const auto core = state_.roots.find(uri); core != state_.roots.end()) {
-                run_schema(*core->second, document, prefix, "", state_.options.schema_limits.max_steps, out);
+                run_schema(*core->second, document, prefix, uri, false, state_.options.schema_limits.max_steps, out);
             }
         } else if (const auto found = migrate::parse_semantic_version(stac_version);
                    found && migrate::before(*found, "1.0.0")) {
@@ -360,7 +377,7 @@ private:
                 }
                 if (uri == legacy_extension_short_name) continue;  // not an IRI: the core schema reports it
                 if (const compiled schema = extension_schema(uri, out, pointer)) {
-                    run_schema(*schema, document, prefix, uri == extension_identifier ? "" : "extension " + uri,
+                    run_schema(*schema, document, prefix, uri, uri != extension_identifier,
                                state_.options.schema_limits.max_steps, out);
                 } else if (!has_finding_at(out, pointer)) {
                     out.warning(rules::stac_extension_unavailable, pointer,
