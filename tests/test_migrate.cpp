@@ -299,7 +299,7 @@ TEST_CASE("to 1.1.0: proj:epsg becomes proj:code", "[migrate]") {
     CHECK(has_change_at(m, "/stac_version"));
 }
 
-TEST_CASE("to 1.1.0: a relative self link and a collection without its link need values", "[migrate]") {
+TEST_CASE("a relative self link (1.1.0) and a collection without its link need values", "[migrate]") {
     const json item = json::parse(R"({"type": "Feature", "stac_version": "1.0.0", "id": "x", "geometry": null,
         "collection": "c1", "properties": {"datetime": "2020-01-01T00:00:00Z"},
         "links": [{"rel": "self", "href": "items/x.json"}, {"rel": "root", "href": "../catalog.json"}], "assets": {}})");
@@ -308,9 +308,11 @@ TEST_CASE("to 1.1.0: a relative self link and a collection without its link need
     CHECK(has_need_at(to_1_1, "/collection"));
     CHECK_FALSE(has_need_at(to_1_1, "/links/1/href"));  // only `self` must be absolute
     check_migration(item, to_1_1, dlm::stac_target::v1_1_0);
-    // STAC 1.0.0 asks for neither.
+    // STAC 1.0.0 accepts a relative self link, not a `collection` without its link.
     const dlm::migration_result to_1_0 = dlm::migrate(item, dlm::stac_target::v1_0_0);
-    CHECK(to_1_0.needs.empty());
+    CHECK_FALSE(has_need_at(to_1_0, "/links/0/href"));
+    CHECK(has_need_at(to_1_0, "/collection"));
+    check_migration(item, to_1_0, dlm::stac_target::v1_0_0);
     json absolute = item;
     absolute["links"][0]["href"] = "https://example.com/items/x.json";
     absolute["links"].push_back({{"rel", "collection"}, {"href", "https://example.com/c1.json"}});

@@ -394,6 +394,15 @@ private:
                     wrap_in_array(member_pointer(fields, list), std::string(list) + " is a list");
                 }
             }
+            // A source link's `label:assets` names the assets of the source imagery: a list.
+            if (const nlohmann::json* links = find(member_pointer(base, "links")); links && links->is_array()) {
+                for (std::size_t i = 0; i < links->size(); ++i) {
+                    const std::string assets = member_pointer(element_pointer(member_pointer(base, "links"), i), "label:assets");
+                    if (const nlohmann::json* value = find(assets); value && value->is_string()) {
+                        wrap_in_array(assets, "label:assets is a list");
+                    }
+                }
+            }
         }
         if (before("0.9.0")) {
             rename(fields, "dtr:start_datetime", "start_datetime", "the datetime-range extension became core (STAC 0.9.0)");
@@ -692,13 +701,13 @@ private:
                 need_(member_pointer(member_pointer(base, "properties"), "datetime"), "the Item's date and time",
                       "an RFC 3339 date-time, or null with start_datetime and end_datetime");
             }
-            // STAC 1.0.0 requires `collection` when a `collection` link exists; the id is in the linked file, which
-            // a migration does not read. STAC 1.1.0 also refuses `collection` without that link.
+            // STAC 1.0.0 requires `collection` when a `collection` link exists, and refuses it without one: the id
+            // is in the linked file, and the link's href is where the Collection lives; a migration knows neither.
             if (!object.contains("collection") && has_link(object, "collection")) {
                 need_(member_pointer(base, "collection"), "the id of the Collection the `collection` link leads to",
                       "a string");
             }
-            if (to_ == target_version::v1_1_0 && object.contains("collection") && !has_link(object, "collection")) {
+            if (object.contains("collection") && !has_link(object, "collection")) {
                 need_(member_pointer(base, "collection"), "a `collection` link to the Collection " +
                           quote(object.at("collection").is_string() ? object.at("collection").get<std::string>() : object.at("collection").dump()),
                       "a link {\"rel\": \"collection\", \"href\": ...} in `links`, or no `collection` member");
