@@ -299,6 +299,29 @@ TEST_CASE("to 1.1.0: proj:epsg becomes proj:code", "[migrate]") {
     CHECK(has_change_at(m, "/stac_version"));
 }
 
+TEST_CASE("to 1.1.0: the file extension's data fields move to core and raster", "[migrate]") {
+    const json item = json::parse(R"({"type": "Feature", "stac_version": "1.0.0", "id": "x", "geometry": null,
+        "stac_extensions": ["https://stac-extensions.github.io/file/v1.0.0/schema.json"],
+        "properties": {"datetime": "2020-01-01T00:00:00Z"}, "links": [],
+        "assets": {"a": {"href": "a.tif", "file:data_type": "uint16", "file:nodata": [0], "file:bits_per_sample": 12,
+                         "file:unit": "m", "file:size": 100},
+                   "b": {"href": "b.tif", "file:nodata": []},
+                   "c": {"href": "c.tif", "file:nodata": [0, 255]}}})");
+    const dlm::migration_result m = dlm::migrate(item, dlm::stac_target::v1_1_0);
+    const json& a = m.document["assets"]["a"];
+    CHECK(a == json{{"href", "a.tif"}, {"data_type", "uint16"}, {"nodata", 0}, {"raster:bits_per_sample", 12},
+                    {"unit", "m"}, {"file:size", 100}});
+    CHECK_FALSE(m.document["assets"]["b"].contains("file:nodata"));
+    // Two nodata values do not fit STAC 1.1.0's one: needed, not chosen.
+    CHECK(m.document["assets"]["c"]["file:nodata"] == json{0, 255});
+    CHECK(has_need_at(m, "/assets/c/file:nodata"));
+    CHECK(m.document["stac_extensions"] == json{"https://stac-extensions.github.io/file/v2.1.0/schema.json",
+                                                "https://stac-extensions.github.io/raster/v2.0.0/schema.json"});
+    check_migration(item, m, dlm::stac_target::v1_1_0);
+    // STAC 1.0.0 keeps them where they are: file v1.0.0 still defines them.
+    CHECK(dlm::migrate(item, dlm::stac_target::v1_0_0).changes.empty());
+}
+
 TEST_CASE("a relative self link (1.1.0) and a collection without its link need values", "[migrate]") {
     const json item = json::parse(R"({"type": "Feature", "stac_version": "1.0.0", "id": "x", "geometry": null,
         "collection": "c1", "properties": {"datetime": "2020-01-01T00:00:00Z"},

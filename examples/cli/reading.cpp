@@ -290,7 +290,7 @@ std::string document_path(const read_input& input, const dlm::input_document& do
 }
 
 remote_links for_each_document(const read_settings& settings, const dlm::validator* validator,
-                              const std::function<void(const std::string& path, dlm::input_document&)>& sink) {
+                               const std::function<void(const std::string& path, dlm::input_document&)>& sink) {
     return read_inputs(settings, [&](read_input input) {
         for (dlm::input_document& document : documents_of(input, settings.limits, validator))
             sink(document_path(input, document), document);

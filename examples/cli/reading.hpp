@@ -73,7 +73,7 @@ remote_links read_inputs(const read_settings& settings, const std::function<void
 /// Reads every document of `settings.paths` in order, on the calling thread (read_inputs, then documents_of), and
 /// hands each to `sink` with its `document_path`. Returns the links that were not followed.
 remote_links for_each_document(const read_settings& settings, const dlm::validator* validator,
-                              const std::function<void(const std::string& path, dlm::input_document&)>& sink);
+                               const std::function<void(const std::string& path, dlm::input_document&)>& sink);
 
 /// The line for standard error when the PATHs held no document at all (empty input, an empty directory): the commands
 /// exit with status 2 rather than report success on nothing.

@@ -592,6 +592,44 @@ private:
         proj_code(fields_pointer(base, kind));
         for_each_asset(base, proj_code);
         if (projection) upgrade_extension(base, "projection", "v2.0.0", "proj:code is a field of projection v2.0.0");
+
+        // file v2.0.0 dropped the fields that STAC 1.1.0 made common metadata (data_type, unit, nodata) or that the
+        // raster extension holds (bits_per_sample): they move there, as stac-migrate moves them (its file fields).
+        bool file_moved = false;
+        bool bits_moved = false;
+        std::vector<std::pair<std::string, std::size_t>> several_nodata;
+        const auto file_fields = [&](const std::string& holder) {
+            const std::string why = " (file v2.0.0 left it to ";
+            file_moved = rename(holder, "file:data_type", "data_type", "the common data_type of STAC 1.1.0" + why + "core)") || file_moved;
+            file_moved = rename(holder, "file:unit", "unit", "the common unit of STAC 1.1.0" + why + "core)") || file_moved;
+            if (rename(holder, "file:bits_per_sample", "raster:bits_per_sample", "raster's bits_per_sample" + why + "raster)")) {
+                file_moved = bits_moved = true;
+            }
+            const std::string nodata = member_pointer(holder, "file:nodata");
+            const nlohmann::json* values = find(nodata);
+            if (!values || !values->is_array() || find(member_pointer(holder, "nodata"))) return;
+            if (values->empty()) {
+                r_.remove(nodata, "an empty file:nodata says nothing; file v2.0.0 has no nodata field");
+                file_moved = true;
+            } else if (values->size() == 1) {
+                r_.add(member_pointer(holder, "nodata"), values->front(), "the common nodata of STAC 1.1.0" + why + "core)");
+                r_.remove(nodata, "replaced by nodata");
+                file_moved = true;
+            } else {
+                several_nodata.emplace_back(nodata, values->size());
+            }
+        };
+        file_fields(fields_pointer(base, kind));
+        for_each_asset(base, file_fields);
+        if (file_moved && declared_index(base, "file")) {
+            upgrade_extension(base, "file", "v2.1.0", "file v2.1.0: its data fields moved to core and raster");
+            // Under file v2.1.0 a file:nodata list is no longer allowed, and STAC 1.1.0's nodata holds one value.
+            for (const auto& [pointer, count] : several_nodata) {
+                need_(pointer, "the one nodata value of the data (file:nodata lists " + std::to_string(count) + ")",
+                      "nodata: a number, \"nan\", \"inf\" or \"-inf\", in place of file:nodata");
+            }
+        }
+        if (bits_moved) upgrade_extension(base, "raster", "v2.0.0", "raster:bits_per_sample is a field of raster v2.0.0");
     }
 
     /// Replaces eo:bands and raster:bands of the object at `holder` by `bands` (band by band, raster fields first,
