@@ -584,6 +584,21 @@ TEST_CASE("dlm export-mlm exports, validates and writes atomically", "[cli][mlm]
     CHECK(read_all(copy) == original);
     CHECK(run_dlm("export-mlm --in-place" + model + quote(copy.string())).status == 0);
     CHECK(nlohmann::json::parse(read_all(copy)) == exported);
+    // The same destination options as `dlm upgrade`: a read-only file is replaced only with --force; `-o -` is
+    // standard output; at most one of --in-place, -o and --dry-run.
+    const fs::path read_only = dir / "read-only.json";
+    write_all(read_only, original);
+    fs::permissions(read_only, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+    const auto refused = run_dlm("export-mlm --in-place" + model + quote(read_only.string()));
+    CHECK(refused.status == 2);
+    CHECK(refused.out.find("read-only") != std::string::npos);
+    CHECK(read_all(read_only) == original);
+    CHECK(run_dlm("export-mlm --in-place --force" + model + quote(read_only.string())).status == 0);
+    CHECK(nlohmann::json::parse(read_all(read_only)) == exported);
+    const auto dash = run_dlm("export-mlm -o -" + model + quote(input.string()));
+    CHECK(dash.status == 0);
+    CHECK(nlohmann::json::parse(dash.out) == exported);
+    CHECK(run_dlm("export-mlm --dry-run -o " + quote((dir / "x.json").string()) + model + quote(input.string())).status == 2);
 
     // --keep-dlm keeps the dlm fields; --name sets mlm:name.
     const auto kept = run_dlm("export-mlm --keep-dlm --name 'Wetland UNet'" + model + quote(input.string()));

@@ -143,6 +143,7 @@ TEST_CASE("a document that declares no extension field is checked in each place 
         {"file/v1.0.0", false, false},       {"file/v2.0.0", false, false},       {"file/v2.1.0", false, false},
         {"projection/v1.0.0", false, false}, {"projection/v1.1.0", false, false}, {"projection/v1.2.0", false, false},
         {"projection/v2.0.0", false, false}, {"view/v1.0.0", true, false},        {"view/v1.1.0", true, true},
+        {"item-assets/v1.0.0", true, true},
     };
     CHECK(std::size(expected) == shipped_extensions().size());
     for (const auto& e : expected) {

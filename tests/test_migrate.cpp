@@ -1,5 +1,7 @@
 #include <dlm/migrate.hpp>
 
+#include <dlm/detail/migrate/date_time.hpp>
+
 #include <dlm/edit.hpp>
 #include <dlm/error.hpp>
 #include <dlm/patch.hpp>
@@ -14,6 +16,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dlm_test_migrate {  // each test file has a namespace of its own: the runner is a unity build
@@ -240,6 +243,15 @@ TEST_CASE("nothing required is invented", "[migrate]") {
     json unlinked = linked;
     unlinked["links"] = json::array();
     CHECK_FALSE(has_need_at(dlm::migrate(unlinked), "/collection"));
+
+    // A link without its relation or its target (published: a link typed "documentation" with no rel).
+    json partial = unlinked;
+    partial["links"] = json::parse(R"([{"type": "text/html", "href": "https://example.com/doc.html"}, {"rel": "about"}])");
+    const dlm::migration_result links = dlm::migrate(partial);
+    CHECK(has_need_at(links, "/links/0/rel"));
+    CHECK(has_need_at(links, "/links/1/href"));
+    CHECK(links.needs.size() == 2);
+    check_migration(partial, links, dlm::stac_target::v1_0_0);
 }
 
 TEST_CASE("extension ids: short ids, in-core URLs, withdrawn ids, duplicates and unknown ids", "[migrate]") {
@@ -353,6 +365,159 @@ TEST_CASE("pre-0.9 asset band indices that properties do not define are needed, 
         CHECK(m.document["assets"]["b1"]["eo:bands"] == json{0});
         CHECK_FALSE(m.document["assets"]["b1"].contains("bands"));
     }
+}
+
+TEST_CASE("date-times: the same instant in STAC's form (RFC 3339, UTC), a needed value where a part is missing",
+          "[migrate]") {
+    using dlm::detail::migrate::stac_date_time;
+    const auto rewritten = [](std::string_view text) {
+        const auto fixed = stac_date_time(text);
+        return fixed ? fixed->text : std::string("(none)");
+    };
+    CHECK(rewritten("2019-10-04 18:55:37Z") == "2019-10-04T18:55:37Z");
+    CHECK(rewritten("2019-10-04t18:55:37.5z") == "2019-10-04T18:55:37.5Z");
+    CHECK(rewritten("2019-10-04T18:55:37+0000") == "2019-10-04T18:55:37+00:00");
+    CHECK(rewritten("2019-10-04T18:55:37-00:00") == "2019-10-04T18:55:37Z");  // RFC 3339: UTC, local offset unknown
+    CHECK(rewritten("2019-10-04 18:55:37.25+0130") == "2019-10-04T17:25:37.25Z");
+    CHECK(rewritten("2019-10-04T20:30:00-07:00") == "2019-10-05T03:30:00Z");
+    CHECK(rewritten("2019-12-31T23:30:00-01:00") == "2020-01-01T00:30:00Z");  // across a year
+    CHECK(rewritten("2020-03-01T01:00:00+02:00") == "2020-02-29T23:00:00Z");  // back into a leap day
+    CHECK(rewritten("2019-03-01T01:00:00+02:00") == "2019-02-28T23:00:00Z");
+    CHECK(rewritten("2019-10-04T18:55:37Z") == "(none)");       // already in STAC's form
+    CHECK(rewritten("2019-10-04t18:55:37+00:00") == "(none)");  // so is this (RFC 3339 allows a lower-case t)
+    CHECK(rewritten("2019-10-04 18:55:37") == "(none)");        // no offset: which zone is not in the text
+    CHECK(rewritten("2019-10-04") == "(none)");                 // no time
+    CHECK(rewritten("2019-10-04  18:55:37Z") == "(none)");
+    CHECK(rewritten("2019-02-30 18:55:37Z") == "(none)");       // no such day
+    CHECK(rewritten("2019-10-04 18:55:37+2400") == "(none)");
+    CHECK(rewritten("2019-10-04 18:55:37.Z") == "(none)");
+    CHECK(rewritten("2016-12-31T15:59:60-08:00") == "(none)");  // a leap second is 23:59:60Z; not converted
+    CHECK(rewritten("0000-01-01T00:30:00+01:00") == "(none)");  // before year 0000
+    CHECK(stac_date_time("2019-10-04T20:30:00-07:00")->reason.find("-07:00") != std::string::npos);
+
+    // A document at the target gets the repair too (STAC 1.0.0 examples were published with the space as well).
+    const json current = json::parse(R"({"type": "Feature", "stac_version": "1.0.0", "id": "x", "geometry": null,
+        "properties": {"datetime": null, "start_datetime": "2020-01-01 00:00:00Z", "end_datetime": "2020-01-02",
+                       "created": "2020-01-03T10:00:00"},
+        "links": [], "assets": {"a": {"href": "a.tif", "updated": "2020-01-04 10:00:00+0100"}}})");
+    const dlm::migration_result m = dlm::migrate(current);
+    CHECK(m.document["properties"]["start_datetime"] == "2020-01-01T00:00:00Z");
+    CHECK(m.document["assets"]["a"]["updated"] == "2020-01-04T09:00:00Z");
+    CHECK(m.document["properties"]["datetime"].is_null());
+    CHECK(m.document["properties"]["end_datetime"] == "2020-01-02");  // kept, and asked for
+    CHECK(m.document["properties"]["created"] == "2020-01-03T10:00:00");
+    CHECK(has_need_at(m, "/properties/end_datetime"));
+    CHECK(has_need_at(m, "/properties/created"));
+    CHECK(m.needs.size() == 2);
+    check_migration(current, m, dlm::stac_target::v1_0_0);
+    for (const dlm::needed_value& n : m.needs) {
+        INFO(n.what);
+        CHECK((n.what.find("a date without a time") != std::string::npos ||
+               n.what.find("a time without its offset from UTC") != std::string::npos));
+    }
+}
+
+TEST_CASE("forms published under versions that did not allow them are repaired whatever the version", "[migrate]") {
+    // A Collection extent of bare arrays (the pre-0.8.0 form) labelled 1.0.0-beta.1, and a 1.0.0 Collection without
+    // `type`: both were published.
+    const json beta = json::parse(R"({"stac_version": "1.0.0-beta.1", "type": "Collection", "id": "c", "description": "d",
+        "license": "proprietary", "links": [],
+        "extent": {"spatial": [-180, -90, 180, 90], "temporal": ["2015-06-23T00:00:00Z", null]}})");
+    const dlm::migration_result m = dlm::migrate(beta);
+    CHECK(m.document["extent"]["spatial"] == json{{"bbox", {{-180, -90, 180, 90}}}});
+    CHECK(m.document["extent"]["temporal"] == json::parse(R"({"interval": [["2015-06-23T00:00:00Z", null]]})"));
+    CHECK(m.needs.empty());
+    check_migration(beta, m, dlm::stac_target::v1_0_0);
+
+    // Before 0.6.0 `links` was an object keyed by relation.
+    const json keyed = json::parse(R"({"type": "Feature", "id": "x", "geometry": null, "assets": {},
+        "properties": {"datetime": "2014-06-02T00:00:00Z"},
+        "links": {"self": {"rel": "self", "href": "https://example.com/x.json"}, "alternate": {"href": "x.html"}}})");
+    const dlm::migration_result listed = dlm::migrate(keyed);
+    CHECK(listed.document["links"] == json::parse(R"([{"rel": "alternate", "href": "x.html"},
+                                                      {"rel": "self", "href": "https://example.com/x.json"}])"));
+    CHECK(listed.needs.empty());
+    check_migration(keyed, listed, dlm::stac_target::v1_0_0);
+
+    json current = m.document;
+    current.erase("type");
+    const dlm::migration_result typed = dlm::migrate(current);
+    CHECK(typed.document["type"] == "Collection");
+    CHECK(typed.changes.size() == 1);
+    check_migration(current, typed, dlm::stac_target::v1_0_0);
+}
+
+TEST_CASE("pre-1.0 Collection assets without href are item asset definitions", "[migrate]") {
+    const json collection = json::parse(R"({"stac_version": "0.6.0", "id": "landsat-8-l1", "description": "Landsat 8",
+        "license": "PDDL-1.0", "keywords": "landsat", "links": [],
+        "extent": {"spatial": [-180, -90, 180, 90], "temporal": ["2013-06-01T00:00:00Z", null]},
+        "assets": {"thumbnail": {"title": "Thumbnail image", "type": "image/jpeg"},
+                   "B1": {"type": "image/tiff", "title": "Band 1, coastal"}, "MTL": {"title": "metadata"}}})");
+    const dlm::migration_result m = dlm::migrate(collection);
+    CHECK_FALSE(m.document.contains("assets"));
+    CHECK(m.document["item_assets"] == collection["assets"]);
+    CHECK(m.document["stac_extensions"] == json{"https://stac-extensions.github.io/item-assets/v1.0.0/schema.json"});
+    CHECK(m.document["keywords"] == json{"landsat"});
+    // The item-assets extension and STAC 1.1.0 (item_assets in core) want two fields in each definition: MTL has one.
+    for (const dlm::stac_target to : {dlm::stac_target::v1_0_0, dlm::stac_target::v1_1_0}) {
+        const dlm::migration_result result = dlm::migrate(collection, to);
+        CHECK(has_need_at(result, "/item_assets/MTL"));
+        CHECK(result.needs.size() == 1);
+        check_migration(collection, result, to);
+    }
+
+    // One asset with an href: the assets are the Collection's own, left where they are, and the others' hrefs are
+    // needed; several keywords in one string are for a person to split.
+    json mixed = collection;
+    mixed["assets"]["thumbnail"]["href"] = "https://example.com/thumbnail.jpg";
+    mixed["keywords"] = "landsat, usgs";
+    const dlm::migration_result kept = dlm::migrate(mixed);
+    CHECK(kept.document["assets"] == mixed["assets"]);
+    CHECK_FALSE(kept.document.contains("item_assets"));
+    CHECK(has_need_at(kept, "/keywords"));
+    CHECK(has_need_at(kept, "/assets/B1/href"));
+    CHECK(has_need_at(kept, "/assets/MTL/href"));
+    CHECK_FALSE(has_need_at(kept, "/assets/thumbnail/href"));
+    check_migration(mixed, kept, dlm::stac_target::v1_0_0);
+}
+
+TEST_CASE("label:properties: one name becomes a list, several in one string are a needed value", "[migrate]") {
+    json item = json::parse(R"({"stac_version": "0.7.0", "type": "Feature", "id": "labels", "geometry": null,
+        "stac_extensions": ["label"], "links": [], "assets": {},
+        "properties": {"datetime": "2019-01-01T00:00:00Z", "label:description": "buildings", "label:type": "vector",
+                       "label:property": "class", "label:classes": [{"name": "class", "classes": ["a", "b"]}],
+                       "label:tasks": ["segmentation"]}})");
+    const dlm::migration_result one = dlm::migrate(item);
+    CHECK(one.document["properties"]["label:properties"] == json{"class"});
+    CHECK(one.needs.empty());
+    check_migration(item, one, dlm::stac_target::v1_0_0);
+    item["properties"]["label:property"] = "[building, condition]";
+    const dlm::migration_result several = dlm::migrate(item);
+    CHECK(several.document["properties"]["label:properties"] == "[building, condition]");
+    CHECK(has_need_at(several, "/properties/label:properties"));
+    check_migration(item, several, dlm::stac_target::v1_0_0);
+}
+
+TEST_CASE("the dlm objects and members the extension requires are needed values, described from its schema",
+          "[migrate]") {
+    json item = dlm_test::read_json(dlm_test::data_dir / "valid" / "item-unet-sentinel2-wetland-segmentation.json");
+    REQUIRE(dlm::migrate(item).needs.empty());
+    item["properties"]["dlm:architecture"].erase("pretrained");
+    item["properties"]["dlm:data"].erase("number_of_bands");
+    item["properties"].erase("dlm:runtime");
+    item["properties"]["dlm:engine"] = {{"name", "thelper"}};  // an earlier draft's field, with no successor
+    const dlm::migration_result m = dlm::migrate(item);
+    REQUIRE(m.needs.size() == 4);
+    const auto need_at = [&m](const std::string& pointer) {
+        const auto found = std::find_if(m.needs.begin(), m.needs.end(), [&](const dlm::needed_value& n) { return n.pointer == pointer; });
+        return found == m.needs.end() ? dlm::needed_value{} : *found;
+    };
+    CHECK(need_at("/properties/dlm:architecture/pretrained").allowed == "a string");
+    CHECK(need_at("/properties/dlm:data/number_of_bands").allowed == "an integer >= 1");
+    CHECK(need_at("/properties/dlm:runtime").what == "the dlm:runtime object, which dlm requires");
+    CHECK(need_at("/properties/dlm:engine").what.find("does not define") != std::string::npos);
+    CHECK(m.changes.empty());
+    check_migration(item, m, dlm::stac_target::v1_0_0);
 }
 
 }  // namespace dlm_test_migrate

@@ -2,6 +2,7 @@
 // could not be carried over; validates each export and writes it atomically, by default only when it is valid.
 #include "validation_options.hpp"
 #include "commands.hpp"
+#include "destination.hpp"
 #include "files.hpp"
 #include "inputs.hpp"
 #include "output.hpp"
@@ -24,7 +25,7 @@
 
 namespace dlm_cli {
 
-const std::string_view export_mlm_help = R"(usage: dlm export-mlm [-o OUT | --in-place | --dry-run] [--model-href HREF --artifact-type T]
+const std::string_view export_mlm_help = R"(usage: dlm export-mlm [-o OUT | --in-place | --dry-run] [--force] [--model-href HREF --artifact-type T]
                       [--name N] [--keep-dlm] [--allow-invalid] [--format text|json] [options] PATH...
 
 Exports STAC Items and Collections that use the deprecated dlm extension to the Machine Learning
@@ -37,8 +38,10 @@ PATH is a FILE, a DIRECTORY (every *.json file below it) or - (standard input: o
 or NDJSON, one document per line). A FeatureCollection is exported Item by Item.
 
 options:
-  -o, --output OUT         write the export to OUT (one document only), atomically
-  -i, --in-place           replace each FILE with its export, atomically
+  -o, --output OUT         write the export to OUT (one document only), atomically; `-o -` is
+                           standard output
+  -i, --in-place           replace each FILE with its export, atomically (as `dlm upgrade` does)
+  -f, --force              replace a read-only file (with --in-place or -o)
   -n, --dry-run            print the report and validate, but write nothing
   --model-href HREF        href of the model asset (the weights; mlm requires it, dlm never names it)
   --artifact-type T        mlm:artifact_type of the model asset (e.g. torch.save, torch.jit.script, onnx)
@@ -67,13 +70,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-enum class export_destination { standard_output, in_place, output_file };
-
 struct export_settings {
     std::vector<std::string> paths;
-    export_destination to = export_destination::standard_output;
-    std::string output;
-    bool dry_run = false;
+    destination_options where;
     bool allow_invalid = false;
     output_format format = output_format::text;
     dlm::mlm_options options;
@@ -82,8 +81,7 @@ struct export_settings {
 
 export_settings parse_export_arguments(argument_cursor& args) {
     export_settings s;
-    bool in_place = false;
-    bool has_output = false;
+    destination_parser where;
     const auto text_value = [&args](const std::string& option) {
         std::string value = args.value(option);
         if (value.empty()) throw usage_error(option + " needs a value");
@@ -93,15 +91,7 @@ export_settings parse_export_arguments(argument_cursor& args) {
         const std::string option = args.next_option();
         if (option.empty()) {
             s.paths.push_back(args.next_positional());
-        } else if (option == "--in-place" || option == "-i") {
-            args.expect_no_value(option);
-            in_place = true;
-        } else if (option == "--output" || option == "-o") {
-            s.output = text_value(option);
-            has_output = true;
-        } else if (option == "--dry-run" || option == "-n") {
-            args.expect_no_value(option);
-            s.dry_run = true;
+        } else if (where.take(option, args)) {
         } else if (option == "--allow-invalid") {
             args.expect_no_value(option);
             s.allow_invalid = true;
@@ -126,16 +116,10 @@ export_settings parse_export_arguments(argument_cursor& args) {
         }
     }
     if (s.paths.empty()) throw usage_error("no PATH given (use - for standard input)");
-    if (in_place && has_output) throw usage_error("--in-place and -o cannot be used together");
-    if (s.dry_run && (in_place || has_output)) throw usage_error("--dry-run writes nothing: drop -o / --in-place");
-    if (in_place && std::find(s.paths.begin(), s.paths.end(), "-") != s.paths.end()) {
-        throw usage_error("--in-place cannot replace standard input");
-    }
+    s.where = where.settle(s.paths);
     if (s.options.model_href.has_value() != s.options.artifact_type.has_value()) {
         throw usage_error("--model-href and --artifact-type go together (mlm's model asset needs both)");
     }
-    s.to = in_place ? export_destination::in_place
-                    : has_output ? export_destination::output_file : export_destination::standard_output;
     return s;
 }
 
@@ -204,8 +188,7 @@ public:
         : settings_(s), validator_(validator), pretty_(pretty) {}
 
     int run(const export_input& input) {
-        std::ostream& report_out =
-            settings_.to == export_destination::standard_output && !settings_.dry_run ? std::cerr : std::cout;
+        std::ostream& report_out = settings_.where.to == destination::standard_output ? std::cerr : std::cout;
         if (!input.error.empty()) return fail(report_out, input, "cannot read " + input.label + ": " + input.error);
         dlm::parse_result parsed = dlm::parse(input.text, settings_.validation.limits);
         if (!parsed.ok()) {
@@ -220,7 +203,7 @@ public:
         }
         const dlm::report report = validator_.validate(exported->document);
         const bool valid = report.ok();
-        const bool write = !settings_.dry_run && (valid || settings_.allow_invalid);
+        const bool write = settings_.where.to != destination::nowhere && (valid || settings_.allow_invalid);
         std::string written_to;
         int status = valid ? exit_ok : exit_invalid;
         if (write) {
@@ -232,13 +215,13 @@ public:
             } catch (const dlm::error&) {  // e.g. a text the editor refuses (duplicate keys): write it afresh
                 text = exported->document.dump(pretty_ ? 2 : -1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
             }
-            if (settings_.to == export_destination::standard_output) {
+            if (settings_.where.to == destination::standard_output) {
                 std::cout << text << std::flush;
                 written_to = "-";
             } else {
-                const std::string target = settings_.to == export_destination::in_place ? input.file : settings_.output;
+                const std::string target = settings_.where.to == destination::in_place ? input.file : settings_.where.output;
                 if (target.empty()) return fail(report_out, input, "--in-place needs a file (not an NDJSON line)");
-                if (const std::string problem = write_atomically(target, text); !problem.empty()) {
+                if (const std::string problem = write_atomically(target, text, settings_.where.writing); !problem.empty()) {
                     return fail(report_out, input, target + " not written: " + problem);
                 }
                 written_to = target;
@@ -265,7 +248,8 @@ public:
         } else {
             std::string text = input.label + ": " +
                                (valid ? "exported to mlm v1.5.2" : "the export is not a valid mlm document") +
-                               (written_to.empty() ? (settings_.dry_run ? " (dry run, nothing written)" : " (not written)")
+                               (written_to.empty() ? (settings_.where.to == destination::nowhere ? " (dry run, nothing written)"
+                                                                                                 : " (not written)")
                                                    : written_to == "-" ? "" : " (written to " + written_to + ")") +
                                "\n";
             text += render_notes(exported->notes);
@@ -301,10 +285,10 @@ int run_export_mlm(argument_cursor args) {
     const std::optional<dlm::validator> validator = make_validator("export-mlm", s.validation);
     if (!validator) return exit_failure;
     const std::vector<export_input> inputs = read_inputs(s.paths);
-    if (s.to == export_destination::output_file && inputs.size() != 1) {
+    if (s.where.to == destination::output_file && inputs.size() != 1) {
         throw usage_error("-o takes exactly one document (found " + std::to_string(inputs.size()) + ")");
     }
-    const bool pretty = s.to != export_destination::standard_output || inputs.size() == 1;
+    const bool pretty = s.where.to != destination::standard_output || inputs.size() == 1;
     exporter_command command(s, *validator, pretty);
     int status = exit_ok;
     for (const export_input& input : inputs) status = std::max(status, command.run(input));

@@ -2,6 +2,7 @@
 // writes it atomically only when valid (or, with --allow-invalid, the best result anyway).
 #include "validation_options.hpp"
 #include "commands.hpp"
+#include "destination.hpp"
 #include "files.hpp"
 #include "inputs.hpp"
 #include "output.hpp"
@@ -79,42 +80,25 @@ namespace {
 
 namespace fs = std::filesystem;
 
-enum class destination { standard_output, in_place, output_file, nowhere };
 enum class report_format { text, json, json_patch };
 
 struct upgrade_settings {
     std::vector<std::string> paths;
-    destination to = destination::standard_output;
-    std::string output;
+    destination_options where;
     bool allow_invalid = false;
     report_format format = report_format::text;
     dlm::stac_target target = dlm::stac_target::v1_0_0;
-    write_options writing;
     dlm::validator_options validation;
 };
 
 upgrade_settings parse_upgrade_arguments(argument_cursor& args) {
     upgrade_settings s;
-    bool in_place = false;
-    bool has_output = false;
-    bool dry_run = false;
+    destination_parser where;
     while (!args.done()) {
         const std::string option = args.next_option();
         if (option.empty()) {
             s.paths.push_back(args.next_positional());
-        } else if (option == "--in-place" || option == "-i") {
-            args.expect_no_value(option);
-            in_place = true;
-        } else if (option == "--force" || option == "-f") {
-            args.expect_no_value(option);
-            s.writing.replace_read_only = true;
-        } else if (option == "--output" || option == "-o") {
-            s.output = args.value(option);
-            if (s.output.empty()) throw usage_error(option + " needs a file name");
-            has_output = true;
-        } else if (option == "--dry-run" || option == "-n") {
-            args.expect_no_value(option);
-            dry_run = true;
+        } else if (where.take(option, args)) {
         } else if (option == "--allow-invalid") {
             args.expect_no_value(option);
             s.allow_invalid = true;
@@ -139,16 +123,11 @@ upgrade_settings parse_upgrade_arguments(argument_cursor& args) {
         }
     }
     if (s.paths.empty()) throw usage_error("no PATH given (use - for standard input)");
-    if (in_place + has_output + dry_run > 1) throw usage_error("--in-place, -o and --dry-run cannot be used together");
-    if (has_output && s.paths.size() != 1) throw usage_error("-o takes exactly one PATH");
+    s.where = where.settle(s.paths);
+    // An upgraded document keeps its own layout, so documents cannot share standard output.
     const bool standard_input = std::find(s.paths.begin(), s.paths.end(), "-") != s.paths.end();
     if (standard_input && s.paths.size() != 1) throw usage_error("- (standard input) cannot be combined with other PATHs");
-    if (standard_input && in_place) throw usage_error("--in-place needs a FILE; standard input is written to standard output or -o");
-    s.to = dry_run ? destination::nowhere
-                   : in_place                         ? destination::in_place
-                   : has_output && s.output != "-" ? destination::output_file
-                                                   : destination::standard_output;
-    if (s.to == destination::standard_output || s.to == destination::output_file) {
+    if (s.where.to == destination::standard_output || s.where.to == destination::output_file) {
         for (const std::string& path : s.paths) {
             std::error_code error;
             if (path != "-" && fs::is_directory(path, error)) {
@@ -246,7 +225,7 @@ public:
 private:
     /// The report goes to standard error when standard output carries the upgraded document itself.
     [[nodiscard]] std::ostream& report_stream() const {
-        return s_.to == destination::standard_output ? std::cerr : std::cout;
+        return s_.where.to == destination::standard_output ? std::cerr : std::cout;
     }
 
     int failed(const std::string& path, const std::string& why) {
@@ -283,7 +262,7 @@ private:
     /// Writes the result where the settings say; returns exit_failure when it cannot.
     int write(outcome& o, const std::optional<std::string>& file) {
         const dlm::migration_result& m = *o.migration;
-        switch (s_.to) {
+        switch (s_.where.to) {
         case destination::nowhere:
             return exit_ok;
         case destination::standard_output:
@@ -294,13 +273,13 @@ private:
             if (!changes_anything(m) || !file) return exit_ok;  // nothing to change: the file is left as it is
             return write_file(o, *file, output_text(m));
         case destination::output_file:
-            return write_file(o, s_.output, output_text(m));
+            return write_file(o, s_.where.output, output_text(m));
         }
         return exit_ok;
     }
 
     int write_file(outcome& o, const std::string& target, const std::string& text) {
-        if (const std::string problem = write_atomically(target, text, s_.writing); !problem.empty()) {
+        if (const std::string problem = write_atomically(target, text, s_.where.writing); !problem.empty()) {
             std::cerr << "dlm upgrade: " << printable(target) << " not written: " << printable(problem) << '\n';
             o.report.error(dlm::rules::input_unreadable, "", "not written: " + problem);
             return exit_failure;

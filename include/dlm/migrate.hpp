@@ -12,7 +12,8 @@
 //   - `stac_extensions`: short ids (`eo`, `proj`, `scientific`, `version`, `view`, `sat`, `label`, `datacube`, ...)
 //     and the pre-1.0 in-core schema URLs -> the released identifiers (v1.0.0 of each; the dl-model ones ->
 //     `dlm::extension_identifier`); withdrawn ids (`commons`, `checksum`, `collection-assets`, ...) removed;
-//   - `assets` as an array -> an object keyed by asset name;
+//   - `assets` as an array -> an object keyed by asset name; a pre-1.0 Collection's `assets` without any `href`
+//     (definitions of its Items' assets) -> `item_assets`; one keyword or label property as a string -> a list;
 //   - fields that moved: `item:license`/`item:providers` (< 0.8.0), `dtr:*`, `eo:platform`, `eo:constellation`,
 //     `eo:instrument` (-> `instruments`), `eo:epsg` (-> `proj:epsg`), `eo:` view angles (-> `view:`) (< 0.9.0),
 //     `eo:gsd` -> `gsd` and asset band indices -> band objects (< 1.0.0-beta.1), `checksum:multihash` ->
@@ -23,13 +24,21 @@
 //     `proj:code` (projection v2.0.0);
 //   - `stac_version` set to the target.
 // Then the dlm rewrites (see <dlm/upgrade.hpp>), and for a document that declares dlm the scientific, eo and version
-// extensions it must declare. A document already at (or past) the target gets only the dlm steps.
+// extensions it must declare. A document already at (or past) the target gets only the dlm steps and the repairs of
+// forms found in published documents of versions that did not allow them: a numeric `id`, `assets` as an array, a
+// missing `type`, a Collection extent of bare arrays, `links` as an object keyed by relation (before 0.6.0), and
+// date-times written with a space for the `T`, in lower case, with an offset without its colon or away from UTC
+// (rewritten as the same instant in UTC, the form STAC's schemas require).
 //
 // What is reported as needed (pointer, what, what is allowed) instead of invented: a missing `id`, `description`,
-// `license`, `extent`, `geometry` or `datetime`; a provider role outside the allowed list; `version` when the
-// version extension (v1.0.0/v1.1.0) is declared; an extension id with no released successor; assets that cannot be
-// keyed; eo:bands in properties without an asset that has them (eo v1.x); and the dlm consistency rules (e.g. a
-// class index not below `number_of_classes`), where only a person knows which value is wrong.
+// `license`, `extent`, `geometry` or `datetime`; a link's `rel` or `href`, an asset's `href`; a date without a time,
+// or a time without its offset from UTC; an item asset definition with one field; several keywords or label
+// properties in one string; a provider role outside the allowed list; `version` when the version extension
+// (v1.0.0/v1.1.0) is declared; an extension id with no released successor; assets that cannot be keyed; eo:bands in
+// properties without an asset that has them (eo v1.x); the dlm objects and members the extension requires (their
+// list, and what each allows, read from the shipped dlm schema), and `dlm:` fields it does not define; and the dlm
+// consistency rules (e.g. a class index not below `number_of_classes`), where only a person knows which value is
+// wrong.
 
 #include <dlm/detail/migrate/dlm_forms.hpp>
 #include <dlm/detail/migrate/recorder.hpp>

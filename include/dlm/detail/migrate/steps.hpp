@@ -9,6 +9,8 @@
 // an empty string, "other"), this library does not: such a value is reported as needed, never invented.
 
 #include <dlm/detail/json/text.hpp>
+#include <dlm/detail/migrate/date_time.hpp>
+#include <dlm/detail/migrate/dlm_required.hpp>
 #include <dlm/detail/migrate/extensions.hpp>
 #include <dlm/detail/migrate/recorder.hpp>
 #include <dlm/detail/migrate/stac_version.hpp>
@@ -96,6 +98,12 @@ enum class target_version { v1_0_0, v1_1_0 };
 
 /// The provider roles STAC 1.0.0 and 1.1.0 allow.
 inline constexpr std::string_view provider_roles[] = {"licensor", "producer", "processor", "host"};
+
+/// The date-time fields of STAC objects and their assets: core and common metadata, the timestamps extension, and
+/// processing:datetime (the processing extension holds it to STAC's UTC pattern too).
+inline constexpr std::string_view date_time_fields[] = {"datetime", "start_datetime", "end_datetime",
+                                                        "created",  "updated",        "published",
+                                                        "expires",  "unpublished",    "processing:datetime"};
 
 /// Migrates the STAC objects of one document (an Item, Collection, Catalog, or each Item of a FeatureCollection).
 class migrator {
@@ -228,32 +236,35 @@ private:
         from_ = *parsed;
         const semantic_version target = *parse_semantic_version(target_text(to_));
         repair(base, kind);  // forms that no STAC version allowed, found in published documents
-        if (compare(from_, target) >= 0) return found;  // already current (or newer): no STAC step applies
+        if (compare(from_, target) < 0) {  // at or past the target, no STAC step applies
+            if (before("1.0.0")) to_1_0_0(base, kind);
+            if (to_ == target_version::v1_1_0) to_1_1_0(base, kind);
 
-        if (before("1.0.0")) to_1_0_0(base, kind);
-        if (to_ == target_version::v1_1_0) to_1_1_0(base, kind);
-
-        const std::string version_pointer = member_pointer(base, "stac_version");
-        const std::string reason = "migrated from STAC " + (found.empty() ? std::string("0.6.0 (no stac_version; the oldest supported)") : found) +
-                                   " to " + std::string(target_text(to_));
-        if (find(version_pointer)) {
-            r_.replace(version_pointer, std::string(target_text(to_)), reason);
-        } else {
-            r_.add(version_pointer, std::string(target_text(to_)), reason);
+            const std::string version_pointer = member_pointer(base, "stac_version");
+            const std::string reason = "migrated from STAC " +
+                                       (found.empty() ? std::string("0.6.0 (no stac_version; the oldest supported)") : found) +
+                                       " to " + std::string(target_text(to_));
+            if (find(version_pointer)) {
+                r_.replace(version_pointer, std::string(target_text(to_)), reason);
+            } else {
+                r_.add(version_pointer, std::string(target_text(to_)), reason);
+            }
         }
+        date_times(base, kind);  // after the steps: pre-0.9 dtr: fields have their core names by now
         return found;
     }
 
     void to_1_0_0(const std::string& base, stac_kind kind) {
-        if (!find(member_pointer(base, "type"))) {
-            r_.add(member_pointer(base, "type"), std::string(type_name(kind)),
-                   "STAC 1.0.0-rc.1 made `type` required; this object is a " + std::string(type_name(kind)));
-        }
         const bool asset_definitions = declares_short_id(base, {"asset", "assets"});
         rewrite_extensions(base);
         if (kind == stac_kind::collection && asset_definitions && before("1.0.0-beta.1")) {
             rename(base, "assets", "item_assets",
                    "the asset definition extension became item-assets and its `assets` became `item_assets` (1.0.0-beta.1)");
+        } else if (kind == stac_kind::collection && are_asset_definitions(member_pointer(base, "assets")) &&
+                   rename(base, "assets", "item_assets",
+                          "assets without `href` describe the assets of the Collection's Items: STAC 1.0.0 holds them "
+                          "in `item_assets` (pystac's pre-1.0 migration moves them there too)")) {
+            declare(base, extension_uri("item-assets", "v1.0.0"), "item_assets is a field of the item-assets extension");
         }
         if (!find(member_pointer(base, "links"))) {
             r_.add(member_pointer(base, "links"), nlohmann::json::array(), "STAC requires `links`; the object has none");
@@ -262,8 +273,17 @@ private:
             r_.add(member_pointer(base, "assets"), nlohmann::json::object(), "STAC requires an Item's `assets`; it has none");
         }
         if (kind == stac_kind::collection) {
-            collection_extent(base);
             collection_summaries(base);
+            // One keyword written as a string (0.6 Collections): a list of one. Several in one string are for a person
+            // to split.
+            const std::string keywords = member_pointer(base, "keywords");
+            if (const nlohmann::json* value = find(keywords); value && value->is_string()) {
+                if (value->get_ref<const std::string&>().find(',') == std::string::npos) {
+                    wrap_in_array(keywords, "`keywords` is a list of strings");
+                } else {
+                    need_(keywords, "the keywords of " + quote(value->get<std::string>()) + " as a list", "an array of strings");
+                }
+            }
         }
         const std::string fields = fields_pointer(base, kind);
         moved_fields(base, fields);
@@ -271,12 +291,80 @@ private:
         declare_used_extensions(base, kind);
     }
 
-    /// A numeric `id` and an `assets` array: never valid STAC, but in published dlm examples of every version.
+    /// Forms found in published documents of versions that did not allow them: a numeric `id` and an `assets` array
+    /// (published dlm examples of every version), a missing `type` (required since 1.0.0-rc.1; 1.0.0 documents
+    /// without it were published too), and a Collection extent of bare arrays (the pre-0.8.0 form, in documents
+    /// labelled 0.8.0 and 1.0.0-beta.1).
     void repair(const std::string& base, stac_kind kind) {
+        if (!find(member_pointer(base, "type"))) {
+            r_.add(member_pointer(base, "type"), std::string(type_name(kind)),
+                   "STAC 1.0.0-rc.1 made `type` required; this object is a " + std::string(type_name(kind)));
+        }
         if (const nlohmann::json* id = find(member_pointer(base, "id")); id && id->is_number_integer()) {
             r_.replace(member_pointer(base, "id"), id->dump(), "a STAC id is a string: the number's JSON text");
         }
         if (kind != stac_kind::catalog) assets_array_to_object(member_pointer(base, "assets"));
+        if (kind == stac_kind::collection) collection_extent(base);
+        links_object_to_array(member_pointer(base, "links"));
+    }
+
+    /// Before 0.6.0 `links` was an object keyed by relation (pystac's 0.6-era migration turns it into the list of
+    /// its values). A link without `rel` takes its key, which named the relation.
+    void links_object_to_array(const std::string& pointer) {
+        const nlohmann::json* links = find(pointer);
+        if (!links || !links->is_object()) return;
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto& [relation, link] : links->items()) {
+            if (!link.is_object()) return;  // not a map of links: the validator says what is wrong
+            list.push_back(link);
+            if (!link.contains("rel")) list.back()["rel"] = relation;
+        }
+        r_.replace(pointer, std::move(list),
+                   "`links` is a list of Link objects since STAC 0.6.0: the object's links, keyed by relation, become its "
+                   "elements");
+    }
+
+    /// True when `pointer` holds assets none of which has an `href`: definitions of the assets Items have.
+    [[nodiscard]] bool are_asset_definitions(const std::string& pointer) {
+        const nlohmann::json* assets = find(pointer);
+        if (!assets || !assets->is_object() || assets->empty()) return false;
+        return std::all_of(assets->begin(), assets->end(),
+                           [](const nlohmann::json& asset) { return asset.is_object() && !asset.contains("href"); });
+    }
+
+    /// Every STAC version formats its date-times by RFC 3339's date-time production, in UTC. One that names its
+    /// instant in another form (`stac_date_time`) is rewritten; one that lacks a part (a date alone, a time without its
+    /// offset) is a needed value: which time, or which time zone, is not in the document.
+    void date_times(const std::string& base, stac_kind kind) {
+        const auto check = [this](const std::string& pointer) {
+            const nlohmann::json* value = find(pointer);
+            if (!value || !value->is_string()) return;
+            const std::string& text = value->get_ref<const std::string&>();
+            if (std::optional<date_time_rewrite> fixed = stac_date_time(text)) {
+                r_.replace(pointer, std::move(fixed->text), std::move(fixed->reason));
+            } else if (!is_stac_date_time(text)) {
+                const bool date_only = is_date(text);
+                const bool no_offset = !date_only && is_date_time(text + "Z");
+                need_(pointer,
+                      "an RFC 3339 date-time in UTC in place of " + quote(text) +
+                          (date_only ? " (a date without a time)" : no_offset ? " (a time without its offset from UTC)" : ""),
+                      "a date-time such as \"2020-01-31T12:00:00Z\" (STAC date-times are in UTC)");
+            }
+        };
+        const auto fields_of = [&check](const std::string& holder) {
+            for (const std::string_view field : date_time_fields) check(member_pointer(holder, field));
+        };
+        fields_of(fields_pointer(base, kind));
+        for_each_asset(base, fields_of);
+        if (kind != stac_kind::collection) return;
+        const std::string intervals = member_pointer(member_pointer(member_pointer(base, "extent"), "temporal"), "interval");
+        const nlohmann::json* all = find(intervals);
+        if (!all || !all->is_array()) return;
+        for (std::size_t i = 0; i < all->size(); ++i) {
+            const nlohmann::json& interval = (*all)[i];
+            if (!interval.is_array()) continue;
+            for (std::size_t j = 0; j < interval.size(); ++j) check(element_pointer(element_pointer(intervals, i), j));
+        }
     }
 
     [[nodiscard]] bool declares_short_id(const std::string& base, std::initializer_list<std::string_view> ids) {
@@ -394,6 +482,17 @@ private:
                     wrap_in_array(member_pointer(fields, list), std::string(list) + " is a list");
                 }
             }
+            // One property name becomes a list of one; a string that lists several ("[building, condition]") is
+            // for a person to split.
+            const std::string label_properties = member_pointer(fields, "label:properties");
+            if (const nlohmann::json* value = find(label_properties); value && value->is_string()) {
+                if (value->get_ref<const std::string&>().find_first_of("[],") == std::string::npos) {
+                    wrap_in_array(label_properties, "label:properties is a list of property names (or null)");
+                } else {
+                    need_(label_properties, "the property names of " + quote(value->get<std::string>()) + " as a list",
+                          "an array of strings, or null for raster labels");
+                }
+            }
             // A source link's `label:assets` names the assets of the source imagery: a list.
             if (const nlohmann::json* links = find(member_pointer(base, "links")); links && links->is_array()) {
                 for (std::size_t i = 0; i < links->size(); ++i) {
@@ -494,7 +593,6 @@ private:
 
     /// Pre-0.8.0 Collection extents were bare arrays: `spatial` one bbox, `temporal` one interval.
     void collection_extent(const std::string& base) {
-        if (!before("0.8.0")) return;
         const std::string extent = member_pointer(base, "extent");
         if (!is_object_at(extent)) return;
         const std::string spatial = member_pointer(extent, "spatial");
@@ -758,13 +856,84 @@ private:
             require("extent", "the Collection's spatial and temporal extent",
                     "{\"spatial\": {\"bbox\": [[...]]}, \"temporal\": {\"interval\": [[start, end]]}}");
         }
+        ask_for_link_members(base);
+        ask_for_asset_hrefs(base);
         if (to_ == target_version::v1_1_0) ask_for_absolute_self(base);
+        if (kind == stac_kind::collection) ask_for_item_asset_fields(base);
         ask_for_provider_roles(member_pointer(fields_pointer(base, kind), "providers"));
         ask_for_extension_identifiers(base);
         const std::string fields = fields_pointer(base, kind);
         if (kind != stac_kind::catalog) ask_for_version(base, fields);
         if (kind == stac_kind::item) ask_for_asset_bands(base, fields);
-        if (kind != stac_kind::catalog && declares_dlm(base) && is_object_at(fields)) ask_for_consistency(fields);
+        if (kind != stac_kind::catalog && declares_dlm(base) && is_object_at(fields)) {
+            ask_for_dlm_members(fields);
+            ask_for_consistency(fields);
+        }
+    }
+
+    /// The dlm objects and members the extension requires that the document lacks, and `dlm:` fields it does not
+    /// define (earlier drafts had others, e.g. `dlm:engine`, with no successor): where their content belongs is for a
+    /// person to say. Nothing is invented.
+    void ask_for_dlm_members(const std::string& fields) {
+        const nlohmann::json& object = at(fields);
+        for (const auto& [key, value] : object.items()) {
+            if (has_field_prefix(key) && !is_known_dlm_field(key)) {
+                need_(member_pointer(fields, key),
+                      "what becomes of " + quote(key) + ", which dlm v1.0.0-beta.3 does not define: its content moved "
+                      "into a field the extension defines, or the member removed",
+                      "dlm:data, dlm:inputs, dlm:architecture, dlm:runtime and dlm:outputs");
+            }
+        }
+        for (const dlm_object_requirements& required : dlm_requirements()) {
+            const nlohmann::json* value = find_member(object, required.field);
+            if (!value) {
+                if (required.required) {
+                    need_(member_pointer(fields, required.field), "the " + required.field + " object, which dlm requires",
+                          "an object (see the dlm extension)");
+                }
+                continue;
+            }
+            if (!value->is_object()) continue;  // the validator says what it should be
+            for (const required_member& member : required.members) {
+                if (!value->contains(member.name)) {
+                    need_(member_pointer(member_pointer(fields, required.field), member.name),
+                          required.field + "'s " + member.name + ", which dlm requires", member.allowed);
+                }
+            }
+        }
+    }
+
+    /// Every link needs `rel` and `href`: published links without them exist (a link typed "documentation" with no
+    /// relation), and only their author knows what they were.
+    void ask_for_link_members(const std::string& base) {
+        const std::string list = member_pointer(base, "links");
+        const nlohmann::json* links = find(list);
+        if (!links || !links->is_array()) return;
+        for (std::size_t i = 0; i < links->size(); ++i) {
+            const nlohmann::json& link = (*links)[i];
+            if (!link.is_object()) continue;
+            if (!link.contains("rel")) {
+                need_(member_pointer(element_pointer(list, i), "rel"), "the relation of this link to the document",
+                      "a relation type, e.g. \"self\", \"root\", \"parent\", \"child\", \"item\", \"license\", \"about\"");
+            }
+            if (!link.contains("href")) {
+                need_(member_pointer(element_pointer(list, i), "href"), "where this link leads", "a URI or relative path");
+            }
+        }
+    }
+
+    /// Every asset of an Item or Collection needs its `href` (a Collection's definitions without any moved to
+    /// `item_assets` before 1.0.0): where the file is, only the document's author knows.
+    void ask_for_asset_hrefs(const std::string& base) {
+        const std::string pointer = member_pointer(base, "assets");
+        const nlohmann::json* assets = find(pointer);
+        if (!assets || !assets->is_object()) return;
+        for (const auto& [key, asset] : assets->items()) {
+            if (asset.is_object() && !asset.contains("href")) {
+                need_(member_pointer(member_pointer(pointer, key), "href"), "where the asset " + quote(key) + " is",
+                      "a URI or relative path");
+            }
+        }
     }
 
     /// STAC 1.1.0 requires the `self` link to be absolute; where the document lives is not in it.
@@ -779,6 +948,19 @@ private:
                 need_(member_pointer(element_pointer(member_pointer(base, "links"), i), "href"),
                       "the absolute URL of this document in place of " + quote(std::string(href)),
                       "an absolute IRI (STAC 1.1.0 requires the self link to be absolute)");
+            }
+        }
+    }
+
+    /// The item-assets extension (v1.0.0) and STAC 1.1.0 want two fields or more in each item asset definition.
+    void ask_for_item_asset_fields(const std::string& base) {
+        const std::string pointer = member_pointer(base, "item_assets");
+        const nlohmann::json* definitions = find(pointer);
+        if (!definitions || !definitions->is_object()) return;
+        for (const auto& [key, definition] : definitions->items()) {
+            if (definition.is_object() && definition.size() < 2) {
+                need_(member_pointer(pointer, key), "a second field describing the assets " + quote(key) + " of the Items",
+                      "title, description, type, roles or another asset field (at least two in each definition)");
             }
         }
     }

@@ -13,6 +13,7 @@
 #include <dlm/detail/json/pointer.hpp>
 #include <dlm/detail/json/quote.hpp>
 #include <dlm/detail/schema/embedded.hpp>
+#include <dlm/detail/schema/shipped_text.hpp>
 #include <dlm/detail/schema/valijson.hpp>
 #include <dlm/error.hpp>
 
@@ -455,9 +456,7 @@ struct shipped_schema {
 inline std::vector<shipped_schema> load_shipped_schemas() {
     std::vector<shipped_schema> out;
     for (const auto& embedded : embedded_schemas) {
-        std::string text;
-        for (std::size_t i = 0; i < embedded.piece_count; ++i) text += embedded.pieces[i];
-        nlohmann::json document = nlohmann::json::parse(text);
+        nlohmann::json document = nlohmann::json::parse(joined_text(embedded));
         std::string uri = document.at("$id").get<std::string>();
         out.push_back({std::move(uri), std::string(embedded.path), std::move(document)});
     }

@@ -1837,8 +1837,59 @@ R"dlm_schema({
 )dlm_schema",
 };
 
-// extensions/label/v1.0.0/schema.json
+// extensions/item-assets/v1.0.0/schema.json
 inline constexpr std::string_view schema_9_pieces[] = {
+R"dlm_schema({
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stac-extensions.github.io/item-assets/v1.0.0/schema.json",
+  "title": "Item Assets extension",
+  "description": "A Collection's item_assets: what the assets of its Items are.",
+  "type": "object",
+  "required": [
+    "type",
+    "item_assets"
+  ],
+  "properties": {
+    "type": {
+      "const": "Collection"
+    },
+    "item_assets": {
+      "type": "object",
+      "additionalProperties": {
+        "$ref": "#/definitions/asset_definition"
+      }
+    }
+  },
+  "definitions": {
+    "asset_definition": {
+      "title": "An item asset definition has at least two fields",
+      "type": "object",
+      "minProperties": 2,
+      "properties": {
+        "title": {
+          "type": "string"
+        },
+        "description": {
+          "type": "string"
+        },
+        "type": {
+          "type": "string"
+        },
+        "roles": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        }
+      }
+    }
+  }
+}
+)dlm_schema",
+};
+
+// extensions/label/v1.0.0/schema.json
+inline constexpr std::string_view schema_10_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/label/v1.0.0/schema.json",
@@ -2065,7 +2116,7 @@ R"dlm_schema({
 };
 
 // extensions/label/v1.0.1/schema.json
-inline constexpr std::string_view schema_10_pieces[] = {
+inline constexpr std::string_view schema_11_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/label/v1.0.1/schema.json",
@@ -2325,7 +2376,7 @@ R"dlm_schema({
 };
 
 // extensions/mlm/v1.5.2/schema.json
-inline constexpr std::string_view schema_11_pieces[] = {
+inline constexpr std::string_view schema_12_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/mlm/v1.5.2/schema.json",
@@ -3290,7 +3341,7 @@ R"dlm_schema( {
 };
 
 // extensions/processing/v1.0.0/schema.json
-inline constexpr std::string_view schema_12_pieces[] = {
+inline constexpr std::string_view schema_13_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/processing/v1.0.0/schema.json",
@@ -3502,7 +3553,7 @@ R"dlm_schema({
 };
 
 // extensions/processing/v1.1.0/schema.json
-inline constexpr std::string_view schema_13_pieces[] = {
+inline constexpr std::string_view schema_14_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/processing/v1.1.0/schema.json",
@@ -3750,7 +3801,7 @@ R"dlm_schema({
 };
 
 // extensions/processing/v1.2.0/schema.json
-inline constexpr std::string_view schema_14_pieces[] = {
+inline constexpr std::string_view schema_15_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/processing/v1.2.0/schema.json",
@@ -4016,7 +4067,7 @@ R"dlm_schema({
 };
 
 // extensions/projection/v1.0.0/schema.json
-inline constexpr std::string_view schema_15_pieces[] = {
+inline constexpr std::string_view schema_16_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/projection/v1.0.0/schema.json",
@@ -4190,7 +4241,7 @@ R"dlm_schema({
 };
 
 // extensions/projection/v1.1.0/schema.json
-inline constexpr std::string_view schema_16_pieces[] = {
+inline constexpr std::string_view schema_17_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/projection/v1.1.0/schema.json",
@@ -4364,7 +4415,7 @@ R"dlm_schema({
 };
 
 // extensions/projection/v1.2.0/schema.json
-inline constexpr std::string_view schema_17_pieces[] = {
+inline constexpr std::string_view schema_18_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/projection/v1.2.0/schema.json",
@@ -4544,7 +4595,7 @@ R"dlm_schema({
 };
 
 // extensions/projection/v2.0.0/schema.json
-inline constexpr std::string_view schema_18_pieces[] = {
+inline constexpr std::string_view schema_19_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/projection/v2.0.0/schema.json",
@@ -4718,7 +4769,7 @@ R"dlm_schema({
 };
 
 // extensions/raster/v1.0.0/schema.json
-inline constexpr std::string_view schema_19_pieces[] = {
+inline constexpr std::string_view schema_20_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/raster/v1.0.0/schema.json",
@@ -4931,7 +4982,7 @@ R"dlm_schema({
 };
 
 // extensions/raster/v1.1.0/schema.json
-inline constexpr std::string_view schema_20_pieces[] = {
+inline constexpr std::string_view schema_21_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/raster/v1.1.0/schema.json",
@@ -5150,7 +5201,7 @@ R"dlm_schema({
 };
 
 // extensions/raster/v2.0.0/schema.json
-inline constexpr std::string_view schema_21_pieces[] = {
+inline constexpr std::string_view schema_22_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/raster/v2.0.0/schema.json",
@@ -5539,7 +5590,7 @@ R"dlm_schema(": "number"
 };
 
 // extensions/scientific/v1.0.0/schema.json
-inline constexpr std::string_view schema_22_pieces[] = {
+inline constexpr std::string_view schema_23_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/scientific/v1.0.0/schema.json",
@@ -5688,7 +5739,7 @@ R"dlm_schema({
 };
 
 // extensions/version/v1.0.0/schema.json
-inline constexpr std::string_view schema_23_pieces[] = {
+inline constexpr std::string_view schema_24_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/version/v1.0.0/schema.json",
@@ -5798,7 +5849,7 @@ R"dlm_schema({
 };
 
 // extensions/version/v1.1.0/schema.json
-inline constexpr std::string_view schema_24_pieces[] = {
+inline constexpr std::string_view schema_25_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/version/v1.1.0/schema.json",
@@ -5916,7 +5967,7 @@ R"dlm_schema({
 };
 
 // extensions/version/v1.2.0/schema.json
-inline constexpr std::string_view schema_25_pieces[] = {
+inline constexpr std::string_view schema_26_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/version/v1.2.0/schema.json",
@@ -6054,7 +6105,7 @@ R"dlm_schema({
 };
 
 // extensions/view/v1.0.0/schema.json
-inline constexpr std::string_view schema_26_pieces[] = {
+inline constexpr std::string_view schema_27_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/view/v1.0.0/schema.json",
@@ -6208,7 +6259,7 @@ R"dlm_schema({
 };
 
 // extensions/view/v1.1.0/schema.json
-inline constexpr std::string_view schema_27_pieces[] = {
+inline constexpr std::string_view schema_28_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://stac-extensions.github.io/view/v1.1.0/schema.json",
@@ -6450,7 +6501,7 @@ R"dlm_schema({
 };
 
 // geojson/Feature.json
-inline constexpr std::string_view schema_28_pieces[] = {
+inline constexpr std::string_view schema_29_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://geojson.org/schema/Feature.json",
@@ -6500,7 +6551,7 @@ R"dlm_schema({
 };
 
 // geojson/Geometry.json
-inline constexpr std::string_view schema_29_pieces[] = {
+inline constexpr std::string_view schema_30_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://geojson.org/schema/Geometry.json",
@@ -6753,7 +6804,7 @@ R"dlm_schema({
 };
 
 // stac/v1.0.0/basics.json
-inline constexpr std::string_view schema_30_pieces[] = {
+inline constexpr std::string_view schema_31_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/basics.json",
@@ -6772,7 +6823,7 @@ R"dlm_schema({
 };
 
 // stac/v1.0.0/catalog.json
-inline constexpr std::string_view schema_31_pieces[] = {
+inline constexpr std::string_view schema_32_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.0.0/catalog-spec/json-schema/catalog.json",
@@ -6824,7 +6875,7 @@ R"dlm_schema({
 };
 
 // stac/v1.0.0/collection.json
-inline constexpr std::string_view schema_32_pieces[] = {
+inline constexpr std::string_view schema_33_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.0.0/collection-spec/json-schema/collection.json",
@@ -6999,7 +7050,7 @@ R"dlm_schema({
 };
 
 // stac/v1.0.0/datetime.json
-inline constexpr std::string_view schema_33_pieces[] = {
+inline constexpr std::string_view schema_34_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/datetime.json",
@@ -7049,7 +7100,7 @@ R"dlm_schema({
 };
 
 // stac/v1.0.0/instrument.json
-inline constexpr std::string_view schema_34_pieces[] = {
+inline constexpr std::string_view schema_35_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/instrument.json",
@@ -7081,7 +7132,7 @@ R"dlm_schema({
 };
 
 // stac/v1.0.0/item.json
-inline constexpr std::string_view schema_35_pieces[] = {
+inline constexpr std::string_view schema_36_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/item.json",
@@ -7330,7 +7381,7 @@ R"dlm_schema({
 };
 
 // stac/v1.0.0/licensing.json
-inline constexpr std::string_view schema_36_pieces[] = {
+inline constexpr std::string_view schema_37_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/licensing.json",
@@ -7353,7 +7404,7 @@ R"dlm_schema({
 };
 
 // stac/v1.0.0/provider.json
-inline constexpr std::string_view schema_37_pieces[] = {
+inline constexpr std::string_view schema_38_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/provider.json",
@@ -7405,7 +7456,7 @@ R"dlm_schema({
 };
 
 // stac/v1.1.0/bands.json
-inline constexpr std::string_view schema_38_pieces[] = {
+inline constexpr std::string_view schema_39_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/bands.json",
@@ -7436,7 +7487,7 @@ R"dlm_schema({
 };
 
 // stac/v1.1.0/basics.json
-inline constexpr std::string_view schema_39_pieces[] = {
+inline constexpr std::string_view schema_40_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/basics.json",
@@ -7467,7 +7518,7 @@ R"dlm_schema({
 };
 
 // stac/v1.1.0/catalog.json
-inline constexpr std::string_view schema_40_pieces[] = {
+inline constexpr std::string_view schema_41_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.1.0/catalog-spec/json-schema/catalog.json",
@@ -7524,7 +7575,7 @@ R"dlm_schema({
 };
 
 // stac/v1.1.0/collection.json
-inline constexpr std::string_view schema_41_pieces[] = {
+inline constexpr std::string_view schema_42_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.1.0/collection-spec/json-schema/collection.json",
@@ -7738,7 +7789,7 @@ R"dlm_schema({
 };
 
 // stac/v1.1.0/common.json
-inline constexpr std::string_view schema_42_pieces[] = {
+inline constexpr std::string_view schema_43_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/common.json",
@@ -7773,7 +7824,7 @@ R"dlm_schema({
 };
 
 // stac/v1.1.0/data-values.json
-inline constexpr std::string_view schema_43_pieces[] = {
+inline constexpr std::string_view schema_44_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/data-values.json",
@@ -7859,7 +7910,7 @@ R"dlm_schema({
 };
 
 // stac/v1.1.0/datetime.json
-inline constexpr std::string_view schema_44_pieces[] = {
+inline constexpr std::string_view schema_45_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/datetime.json",
@@ -7909,7 +7960,7 @@ R"dlm_schema({
 };
 
 // stac/v1.1.0/instrument.json
-inline constexpr std::string_view schema_45_pieces[] = {
+inline constexpr std::string_view schema_46_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/instrument.json",
@@ -7941,7 +7992,7 @@ R"dlm_schema({
 };
 
 // stac/v1.1.0/item.json
-inline constexpr std::string_view schema_46_pieces[] = {
+inline constexpr std::string_view schema_47_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/item.json",
@@ -8234,7 +8285,7 @@ R"dlm_schema({
 };
 
 // stac/v1.1.0/licensing.json
-inline constexpr std::string_view schema_47_pieces[] = {
+inline constexpr std::string_view schema_48_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/licensing.json",
@@ -8258,7 +8309,7 @@ R"dlm_schema({
 };
 
 // stac/v1.1.0/provider.json
-inline constexpr std::string_view schema_48_pieces[] = {
+inline constexpr std::string_view schema_49_pieces[] = {
 R"dlm_schema({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.stacspec.org/v1.1.0/item-spec/json-schema/provider.json",
@@ -8320,46 +8371,47 @@ inline constexpr embedded_schema embedded_schemas[] = {
     {"extensions/file/v1.0.0/schema.json", schema_6_pieces, 1},
     {"extensions/file/v2.0.0/schema.json", schema_7_pieces, 1},
     {"extensions/file/v2.1.0/schema.json", schema_8_pieces, 1},
-    {"extensions/label/v1.0.0/schema.json", schema_9_pieces, 1},
-    {"extensions/label/v1.0.1/schema.json", schema_10_pieces, 1},
-    {"extensions/mlm/v1.5.2/schema.json", schema_11_pieces, 3},
-    {"extensions/processing/v1.0.0/schema.json", schema_12_pieces, 1},
-    {"extensions/processing/v1.1.0/schema.json", schema_13_pieces, 1},
-    {"extensions/processing/v1.2.0/schema.json", schema_14_pieces, 1},
-    {"extensions/projection/v1.0.0/schema.json", schema_15_pieces, 1},
-    {"extensions/projection/v1.1.0/schema.json", schema_16_pieces, 1},
-    {"extensions/projection/v1.2.0/schema.json", schema_17_pieces, 1},
-    {"extensions/projection/v2.0.0/schema.json", schema_18_pieces, 1},
-    {"extensions/raster/v1.0.0/schema.json", schema_19_pieces, 1},
-    {"extensions/raster/v1.1.0/schema.json", schema_20_pieces, 1},
-    {"extensions/raster/v2.0.0/schema.json", schema_21_pieces, 2},
-    {"extensions/scientific/v1.0.0/schema.json", schema_22_pieces, 1},
-    {"extensions/version/v1.0.0/schema.json", schema_23_pieces, 1},
-    {"extensions/version/v1.1.0/schema.json", schema_24_pieces, 1},
-    {"extensions/version/v1.2.0/schema.json", schema_25_pieces, 1},
-    {"extensions/view/v1.0.0/schema.json", schema_26_pieces, 1},
-    {"extensions/view/v1.1.0/schema.json", schema_27_pieces, 1},
-    {"geojson/Feature.json", schema_28_pieces, 1},
-    {"geojson/Geometry.json", schema_29_pieces, 1},
-    {"stac/v1.0.0/basics.json", schema_30_pieces, 1},
-    {"stac/v1.0.0/catalog.json", schema_31_pieces, 1},
-    {"stac/v1.0.0/collection.json", schema_32_pieces, 1},
-    {"stac/v1.0.0/datetime.json", schema_33_pieces, 1},
-    {"stac/v1.0.0/instrument.json", schema_34_pieces, 1},
-    {"stac/v1.0.0/item.json", schema_35_pieces, 1},
-    {"stac/v1.0.0/licensing.json", schema_36_pieces, 1},
-    {"stac/v1.0.0/provider.json", schema_37_pieces, 1},
-    {"stac/v1.1.0/bands.json", schema_38_pieces, 1},
-    {"stac/v1.1.0/basics.json", schema_39_pieces, 1},
-    {"stac/v1.1.0/catalog.json", schema_40_pieces, 1},
-    {"stac/v1.1.0/collection.json", schema_41_pieces, 1},
-    {"stac/v1.1.0/common.json", schema_42_pieces, 1},
-    {"stac/v1.1.0/data-values.json", schema_43_pieces, 1},
-    {"stac/v1.1.0/datetime.json", schema_44_pieces, 1},
-    {"stac/v1.1.0/instrument.json", schema_45_pieces, 1},
-    {"stac/v1.1.0/item.json", schema_46_pieces, 1},
-    {"stac/v1.1.0/licensing.json", schema_47_pieces, 1},
-    {"stac/v1.1.0/provider.json", schema_48_pieces, 1},
+    {"extensions/item-assets/v1.0.0/schema.json", schema_9_pieces, 1},
+    {"extensions/label/v1.0.0/schema.json", schema_10_pieces, 1},
+    {"extensions/label/v1.0.1/schema.json", schema_11_pieces, 1},
+    {"extensions/mlm/v1.5.2/schema.json", schema_12_pieces, 3},
+    {"extensions/processing/v1.0.0/schema.json", schema_13_pieces, 1},
+    {"extensions/processing/v1.1.0/schema.json", schema_14_pieces, 1},
+    {"extensions/processing/v1.2.0/schema.json", schema_15_pieces, 1},
+    {"extensions/projection/v1.0.0/schema.json", schema_16_pieces, 1},
+    {"extensions/projection/v1.1.0/schema.json", schema_17_pieces, 1},
+    {"extensions/projection/v1.2.0/schema.json", schema_18_pieces, 1},
+    {"extensions/projection/v2.0.0/schema.json", schema_19_pieces, 1},
+    {"extensions/raster/v1.0.0/schema.json", schema_20_pieces, 1},
+    {"extensions/raster/v1.1.0/schema.json", schema_21_pieces, 1},
+    {"extensions/raster/v2.0.0/schema.json", schema_22_pieces, 2},
+    {"extensions/scientific/v1.0.0/schema.json", schema_23_pieces, 1},
+    {"extensions/version/v1.0.0/schema.json", schema_24_pieces, 1},
+    {"extensions/version/v1.1.0/schema.json", schema_25_pieces, 1},
+    {"extensions/version/v1.2.0/schema.json", schema_26_pieces, 1},
+    {"extensions/view/v1.0.0/schema.json", schema_27_pieces, 1},
+    {"extensions/view/v1.1.0/schema.json", schema_28_pieces, 1},
+    {"geojson/Feature.json", schema_29_pieces, 1},
+    {"geojson/Geometry.json", schema_30_pieces, 1},
+    {"stac/v1.0.0/basics.json", schema_31_pieces, 1},
+    {"stac/v1.0.0/catalog.json", schema_32_pieces, 1},
+    {"stac/v1.0.0/collection.json", schema_33_pieces, 1},
+    {"stac/v1.0.0/datetime.json", schema_34_pieces, 1},
+    {"stac/v1.0.0/instrument.json", schema_35_pieces, 1},
+    {"stac/v1.0.0/item.json", schema_36_pieces, 1},
+    {"stac/v1.0.0/licensing.json", schema_37_pieces, 1},
+    {"stac/v1.0.0/provider.json", schema_38_pieces, 1},
+    {"stac/v1.1.0/bands.json", schema_39_pieces, 1},
+    {"stac/v1.1.0/basics.json", schema_40_pieces, 1},
+    {"stac/v1.1.0/catalog.json", schema_41_pieces, 1},
+    {"stac/v1.1.0/collection.json", schema_42_pieces, 1},
+    {"stac/v1.1.0/common.json", schema_43_pieces, 1},
+    {"stac/v1.1.0/data-values.json", schema_44_pieces, 1},
+    {"stac/v1.1.0/datetime.json", schema_45_pieces, 1},
+    {"stac/v1.1.0/instrument.json", schema_46_pieces, 1},
+    {"stac/v1.1.0/item.json", schema_47_pieces, 1},
+    {"stac/v1.1.0/licensing.json", schema_48_pieces, 1},
+    {"stac/v1.1.0/provider.json", schema_49_pieces, 1},
 };
 
 }  // namespace dlm::detail

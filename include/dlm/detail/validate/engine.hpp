@@ -169,16 +169,17 @@ private:
                 documents.insert_or_assign(uri, schema);
             }
             schema_bundler bundler(lookup());
-            for (const auto& [uri, schema] : documents) {
-                if (is_root(uri)) {
-                    roots.emplace(uri, compile(bundler, uri, options.schemas.count(uri) > 0 ? &options.schema_limits : nullptr));
+            for (const std::string& uri : shipped_roots) roots.emplace(uri, compile_shipped(bundler, uri));
+            // A registered schema is compiled as a resolved one is (its bundling steps counted, its reference chains
+            // bounded); every registered schema was checked above, so the ones it reaches by $ref are bounded too.
+            for (const auto& [uri, schema] : options.schemas) {
+                try {
+                    roots.emplace(uri, compile_untrusted(uri, schema, options.schema_limits, lookup()));
+                } catch (const error& e) {
+                    throw error(e.pointer(), "schema " + quote(uri) + ": " + e.reason());
                 }
             }
         }
-
-        /// Shipped roots (core schemas by type and version, extension schemas) and registered schemas are compiled;
-        /// the other shipped schemas are parts that these reach by $ref.
-        bool is_root(const std::string& uri) const { return options.schemas.count(uri) || shipped_roots.count(uri); }
 
         schema_lookup lookup() const {
             return [this](const std::string& uri) -> const nlohmann::json* {
@@ -187,18 +188,11 @@ private:
             };
         }
 
-        /// `untrusted`: the limits of a registered schema (its steps counted, its reference chains bounded).
-        static compiled compile(schema_bundler& bundler, const std::string& uri, const dlm::schema_limits* untrusted) {
-            const nlohmann::json bundle = bundler.bundle(uri, untrusted != nullptr);
-            if (untrusted) {
-                try {
-                    check_reference_depth(bundle, untrusted->max_reference_depth);
-                } catch (const error& e) {
-                    throw error(e.pointer(), "schema " + quote(uri) + ": " + e.reason());
-                }
-            }
+        /// Shipped roots (core schemas by type and version, extension schemas) are compiled; the other shipped
+        /// schemas are parts that these reach by $ref.
+        static compiled compile_shipped(schema_bundler& bundler, const std::string& uri) {
             try {
-                return compile_bundle(bundle);
+                return compile_bundle(bundler.bundle(uri, false));
             } catch (const error&) {
                 throw;
             } catch (const std::exception& e) {
