@@ -178,6 +178,25 @@ TEST_CASE("multipleOf -1 against INT64_MIN and multipleOf 1 against extremes do 
     CHECK_THROWS_AS(dlm::validator(minus_one), dlm::error);
 }
 
+TEST_CASE("multipleOf with an integer divisor and a double beyond the int64 range is exact, not undefined",
+          "[hostile-schema]") {
+    // valijson casts such a double to int64_t (undefined behaviour; the schema fuzz target found 1.8e19).
+    dlm::validator_options options;
+    options.add_schema(user_uri, extension_schema({{"multipleOf", 3}}));
+    const dlm::validator validator(options);
+    CHECK(validator.validate(item_with({user_uri}, 3e20)).ok());        // 3 * 10^20, exact in a double
+    CHECK_FALSE(validator.validate(item_with({user_uri}, 1e20)).ok());  // 10^20 = 1 (mod 3)
+    CHECK_FALSE(validator.validate(item_with({user_uri}, 1.8446744473709552e19)).ok());
+    CHECK(validator.validate(item_with({user_uri}, 9)).ok());
+    CHECK_FALSE(validator.validate(item_with({user_uri}, 10)).ok());
+    CHECK(validator.validate(item_with({user_uri}, 4.5e15 * 2)).ok());  // 9e15, an integer held as a double
+    dlm::validator_options fraction;
+    fraction.add_schema(user_uri, extension_schema({{"multipleOf", 0.1}}));
+    const dlm::validator tenths(fraction);
+    CHECK(tenths.validate(item_with({user_uri}, 0.3)).ok());
+    CHECK_FALSE(tenths.validate(item_with({user_uri}, 0.35)).ok());
+}
+
 TEST_CASE("huge, deeply nested and deep schemas are refused before anything recursive sees them", "[hostile-schema]") {
     const std::vector<std::pair<std::string, json>> cases = {
         {"a 100,000-character pattern", extension_schema({{"pattern", std::string(100'000, 'a')}})},

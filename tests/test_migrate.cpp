@@ -395,7 +395,7 @@ TEST_CASE("date-times: the same instant in STAC's form (RFC 3339, UTC), a needed
     CHECK(rewritten("0000-01-01T00:30:00+01:00") == "(none)");  // before year 0000
     CHECK(stac_date_time("2019-10-04T20:30:00-07:00")->reason.find("-07:00") != std::string::npos);
 
-    // A document at the target gets the repair too (STAC 1.0.0 examples were published with the space as well).
+    // A document at the target gets the repair too: these forms were published under versions of every era.
     const json current = json::parse(R"({"type": "Feature", "stac_version": "1.0.0", "id": "x", "geometry": null,
         "properties": {"datetime": null, "start_datetime": "2020-01-01 00:00:00Z", "end_datetime": "2020-01-02",
                        "created": "2020-01-03T10:00:00"},

@@ -28,8 +28,8 @@ public:
     /// Handles -o/--output, -i/--in-place, -n/--dry-run and -f/--force; returns false for any other option.
     bool take(const std::string& option, argument_cursor& args);
 
-    /// The destination, once every option is read. Throws usage_error for at most one of --in-place, -o and
-    /// --dry-run broken, -o with more than one PATH, and --in-place with standard input (-).
+    /// The destination, once every option is read. Throws usage_error when more than one of --in-place, -o and
+    /// --dry-run is given, when -o comes with more than one PATH, and when --in-place comes with standard input (-).
     [[nodiscard]] destination_options settle(const std::vector<std::string>& paths) const;
 
 private:

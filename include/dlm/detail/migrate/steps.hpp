@@ -235,7 +235,7 @@ private:
         }
         from_ = *parsed;
         const semantic_version target = *parse_semantic_version(target_text(to_));
-        repair(base, kind);  // forms that no STAC version allowed, found in published documents
+        repair(base, kind);  // forms published under versions that did not allow them
         if (compare(from_, target) < 0) {  // at or past the target, no STAC step applies
             if (before("1.0.0")) to_1_0_0(base, kind);
             if (to_ == target_version::v1_1_0) to_1_1_0(base, kind);
@@ -293,8 +293,9 @@ private:
 
     /// Forms found in published documents of versions that did not allow them: a numeric `id` and an `assets` array
     /// (published dlm examples of every version), a missing `type` (required since 1.0.0-rc.1; 1.0.0 documents
-    /// without it were published too), and a Collection extent of bare arrays (the pre-0.8.0 form, in documents
-    /// labelled 0.8.0 and 1.0.0-beta.1).
+    /// without it were published too), a Collection extent of bare arrays (the pre-0.8.0 form, in documents labelled
+    /// 0.8.0 and 1.0.0-beta.1), and `links` as an object (the pre-0.6.0 form). Date-times follow the version steps
+    /// (`date_times`).
     void repair(const std::string& base, stac_kind kind) {
         if (!find(member_pointer(base, "type"))) {
             r_.add(member_pointer(base, "type"), std::string(type_name(kind)),

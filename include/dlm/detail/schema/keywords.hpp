@@ -5,7 +5,8 @@
 // (see ../shared/notes/dependency-probe.md): `type` (draft-07 counts 1.0 as an integer), the numeric bounds (valijson
 // reads unsigned values through int64_t), `format` (valijson's is slow, rejects null, throws on containers),
 // `pattern` (std::regex recurses once per character: guarded by a length check, compiled once), `uniqueItems`
-// (valijson's is quadratic and reports every equal pair), and the keywords whose messages we word ourselves.
+// (valijson's is quadratic and reports every equal pair), `multipleOf` (valijson's casts a large double to int64_t),
+// and the keywords whose messages we word ourselves.
 // The bundler renames each keyword K to "x-dlm-K" so that valijson hands it to these classes.
 
 #include <dlm/detail/json/numbers.hpp>
@@ -19,6 +20,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <new>
 #include <regex>
@@ -383,6 +385,47 @@ private:
     long double bound_ = 0;
 };
 
+/// `multipleOf`. valijson casts a double instance to int64_t when the divisor is an integer, which is undefined for a
+/// double beyond that range (1.8e19: found by the schema fuzz target). Here an integer instance and an integer divisor
+/// divide exactly; anything else follows valijson's rule for a fractional divisor (the remainder of value / divisor
+/// within a double's epsilon), so the shipped schemas' verdicts do not change.
+class multiple_of_constraint : public custom_constraint<multiple_of_constraint> {
+public:
+    explicit multiple_of_constraint(const valijson_adapter& node) {
+        if (!node.isNumber()) throw std::runtime_error("multipleOf must be a number");
+        if (node.isInteger()) {
+            integer_divisor_ = node.getInteger();
+            divisor_ = static_cast<double>(integer_divisor_);
+        } else {
+            divisor_ = node.getDouble();
+        }
+        // Refused before compilation in untrusted schemas (untrusted.hpp); never in the shipped ones.
+        if (!(divisor_ > 0) || !std::isfinite(divisor_)) throw std::runtime_error("multipleOf must be greater than 0");
+    }
+
+    bool check(const valijson_adapter& target, const std::vector<std::string>& context,
+               valijson::ValidationResults* results) const {
+        if (!target.isNumber()) return true;
+        bool ok = true;
+        if (target.isInteger() && integer_divisor_ > 0) {
+            ok = target.getInteger() % integer_divisor_ == 0;
+        } else {
+            const double value = target.isInteger() ? static_cast<double>(target.getInteger()) : target.getDouble();
+            ok = std::isfinite(value) && (value == 0 || std::fabs(std::remainder(value, divisor_)) <=
+                                                            std::numeric_limits<double>::epsilon());
+        }
+        if (!ok && results) {
+            results->pushError(context, "must be a multiple of " + format_number(static_cast<long double>(divisor_)) +
+                                            ", found " + show(target));
+        }
+        return ok;
+    }
+
+private:
+    double divisor_ = 1;
+    std::int64_t integer_divisor_ = 0;  ///< the divisor when it is an integer, else 0
+};
+
 /// `minItems`, `maxItems`, `minLength`, `maxLength` (in code points), `minProperties`, `maxProperties`.
 class size_constraint : public custom_constraint<size_constraint> {
 public:
@@ -722,7 +765,7 @@ inline void add_builder(valijson::SchemaParser& parser, const std::string& keywo
 inline constexpr std::string_view replaced_keywords[] = {
     "type",      "enum",     "const",     "required",  "minimum",   "maximum",       "exclusiveMinimum",
     "exclusiveMaximum",      "minItems",  "maxItems",  "minLength", "maxLength",     "minProperties",
-    "maxProperties",         "pattern",   "format",    "uniqueItems"};
+    "maxProperties",         "pattern",   "format",    "uniqueItems", "multipleOf"};
 
 
 /// Registers every custom keyword with a valijson parser.
@@ -750,6 +793,7 @@ inline void register_custom_keywords(valijson::SchemaParser& parser) {
     add_builder(parser, custom_keyword("pattern"), [](const valijson_adapter& n) { return new pattern_constraint(n); });
     add_builder(parser, custom_keyword("format"), [](const valijson_adapter& n) { return new format_constraint(n); });
     add_builder(parser, custom_keyword("uniqueItems"), [](const valijson_adapter& n) { return new unique_items_constraint(n); });
+    add_builder(parser, custom_keyword("multipleOf"), [](const valijson_adapter& n) { return new multiple_of_constraint(n); });
     add_builder(parser, property_names_keyword, [](const valijson_adapter& n) { return new property_names_constraint(n); });
     add_builder(parser, closed_prefix_keyword, [](const valijson_adapter& n) { return new closed_prefix_constraint(n); });
     add_builder(parser, never_keyword, [](const valijson_adapter& n) { return new never_constraint(n); });
